@@ -1,0 +1,30 @@
+package dev.profilekit.keycloak.profile.common.rest;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.representations.idm.ErrorRepresentation;
+
+/**
+ * A client error with a message key, answered as Keycloak's own {@link ErrorRepresentation}
+ * ({@code {"errorMessage": "<key>", "field": ..., "params": [...]}}), which the account console translates.
+ */
+public final class ApiException extends WebApplicationException {
+
+    private ApiException(Response.Status status, String messageKey, String field, Object... params) {
+        super(messageKey, Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ErrorRepresentation(field, messageKey, params))
+                .build());
+    }
+
+    /** 400 with a message key; {@code field} names the offending input, or is {@code null}. */
+    public static ApiException badRequest(String messageKey, String field, Object... params) {
+        return new ApiException(Response.Status.BAD_REQUEST, messageKey, field, params);
+    }
+
+    /** 404 with a message key. */
+    public static ApiException notFound(String messageKey) {
+        return new ApiException(Response.Status.NOT_FOUND, messageKey, null);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.profilekit.keycloak.profile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.stream.Stream;
+import dev.profilekit.keycloak.profile.account.ProfileResourceProviderFactory;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.keycloak.provider.ProviderFactory;
+
+/**
+ * Every factory listed in our {@code META-INF/services} files loads through {@link ServiceLoader}
+ * (as Keycloak loads it), lives in our package, and has an id that is unique within its SPI.
+ */
+class ProviderRegistrationTest {
+
+    private static final String OUR_PACKAGE = "dev.profilekit.keycloak.profile.";
+
+    @TestFactory
+    Stream<DynamicTest> everyRegisteredFactoryLoadsWithAUniqueId() throws IOException, URISyntaxException {
+        Path services = Path.of(ProfileResourceProviderFactory.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .resolve("META-INF/services");
+        try (Stream<Path> files = Files.list(services)) {
+            return files.sorted().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> check(file))).toList().stream();
+        }
+    }
+
+    private void check(Path serviceFile) throws Exception {
+        List<String> declared = declaredClasses(serviceFile);
+        assertThat(declared).as("declared factories").isNotEmpty().allMatch(name -> name.startsWith(OUR_PACKAGE));
+
+        Class<?> spi = Class.forName(serviceFile.getFileName().toString());
+        List<String> loaded = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (Object factory : ServiceLoader.load(spi, getClass().getClassLoader())) {
+            if (factory.getClass().getName().startsWith(OUR_PACKAGE)) {
+                loaded.add(factory.getClass().getName());
+                ids.add(((ProviderFactory<?>) factory).getId());
+            }
+        }
+        assertThat(loaded).containsExactlyInAnyOrderElementsOf(declared);
+        assertThat(ids).doesNotHaveDuplicates().allMatch(id -> id != null && id.matches("[a-z0-9]+(-[a-z0-9]+)*"), "kebab-case id");
+    }
+
+    private static List<String> declaredClasses(Path serviceFile) throws IOException {
+        try (InputStream in = Files.newInputStream(serviceFile)) {
+            return new String(in.readAllBytes()).lines()
+                    .map(line -> line.replaceFirst("#.*", "").trim())
+                    .filter(line -> !line.isEmpty())
+                    .toList();
+        }
+    }
+}
