@@ -32,7 +32,7 @@ class ApiTokenIntrospectionIT {
 
     @Test
     void anActiveTokenIsDescribed() throws Exception {
-        Instant expiry = Instant.now().plusSeconds(86_400).withNano(0);
+        Instant expiry = Instant.now().plusSeconds(86_400).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         Answer created = api.create(accountToken, Map.of("name", "ci", "scope", "read-write", "allowList", "10.0.0.0/8, 2001:db8::/32",
                 "expiresAt", expiry.toString()));
         String id = created.body().at("/token/id").asText();
