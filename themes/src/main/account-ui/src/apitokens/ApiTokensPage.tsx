@@ -96,16 +96,9 @@ export const ApiTokensPage = () => {
   return (
     <Page title={t("apiTokensTitle")} description={t("apiTokensDescription")}>
       <div data-testid="api-tokens-page">
-        <PageSection variant="light" padding={{ default: "noPadding" }}>
-          <Title headingLevel="h2" size="lg" className="pf-v5-u-mb-md">
-            {t("apiTokenCreateTitle")}
-          </Title>
-          <CreateApiTokenForm onCreate={create} />
-        </PageSection>
         <PageSection
           variant="light"
           padding={{ default: "noPadding" }}
-          className="pf-v5-u-mt-xl"
         >
           <Title headingLevel="h2" size="lg" className="pf-v5-u-mb-md">
             {t("apiTokenListTitle")}
@@ -124,6 +117,16 @@ export const ApiTokensPage = () => {
               onRevoke={revoke}
             />
           )}
+        </PageSection>
+        <PageSection
+          variant="light"
+          padding={{ default: "noPadding" }}
+          className="pf-v5-u-mt-xl"
+        >
+          <Title headingLevel="h2" size="lg" className="pf-v5-u-mb-md">
+            {t("apiTokenCreateTitle")}
+          </Title>
+          <CreateApiTokenForm onCreate={create} />
         </PageSection>
       </div>
       {created && (
