@@ -14,7 +14,8 @@ import org.keycloak.models.UserModel;
 /**
  * Decides whether a presented API token is valid now, from the database alone (one primary-key lookup and one
  * SHA-256): well-formed with a correct checksum, known in this realm, secret matching (constant time), not expired,
- * owner existing and enabled. Shared by the token exchange and introspection; the caller-IP check is separate
+ * owner existing and enabled; a read-write token counts as read-only while the realm's policy disallows read-write
+ * tokens. Shared by the token exchange and introspection; the caller-IP check is separate
  * ({@link #allowsCaller}) because only the exchange sees the token holder's address.
  */
 public final class ApiTokenVerifier {
@@ -90,7 +91,12 @@ public final class ApiTokenVerifier {
         if (user == null || !user.isEnabled() || scope.isEmpty()) {
             return new Invalid(Failure.USER_DISABLED, id, token.getUserId());
         }
-        return new Valid(token, scope.get(), user);
+        return new Valid(token, effectiveScope(scope.get(), ApiTokenPolicy.of(realm)), user);
+    }
+
+    /** A read-write token acts as read-only while the realm's policy disallows read-write tokens. */
+    static ApiTokenScope effectiveScope(ApiTokenScope stored, ApiTokenPolicy policy) {
+        return stored == ApiTokenScope.READ_WRITE && !policy.readWriteAllowed() ? ApiTokenScope.READ_ONLY : stored;
     }
 
     /** Whether the token's allow-list admits {@code remoteAddress} (Keycloak's view of the caller's address). */

@@ -84,11 +84,15 @@ class ApiTokenAdminIT {
 
     @Test
     void thePolicyRestrictsNewTokensAndIsAnAdminEvent() throws Exception {
+        String readWrite = api.createOk(accountToken, "read-write", "").get("value").asText();
         Answer updated = asAdmin("PUT", "/policy", Map.of("maxLifetimeDays", 30, "allowListRequired", true, "readWriteAllowed", false));
 
         assertThat(updated.status()).isEqualTo(200);
         assertThat(updated.body().toString()).isEqualTo("{\"maxLifetimeDays\":30,\"allowListRequired\":true,\"readWriteAllowed\":false}");
         assertThat(asAdmin("GET", "/policy", null).body()).isEqualTo(updated.body());
+        assertThat(api.exchange("127.0.0.1", readWrite, "api:write").text("error")).as("existing read-write tokens lose write at once")
+                .isEqualTo("invalid_scope");
+        assertThat(api.introspect(readWrite, "api_token").text("scope")).isEqualTo("api:read");
         assertThat(createError(Map.of("name", "rw", "scope", "read-write", "allowList", "10.0.0.1"))).isEqualTo("apiTokenReadWriteNotAllowed");
         assertThat(createError(Map.of("name", "any", "scope", "read-only"))).isEqualTo("apiTokenAllowListRequired");
         assertThat(createError(Map.of("name", "long", "scope", "read-only", "allowList", "10.0.0.1",

@@ -57,7 +57,8 @@ public final class ApiTokenResource {
         AccountCaller caller = AccountRequestAuthenticator.requireManageAccount(session);
         CreatedApiToken created = service(caller).create(request, config);
         event(caller, EventType.UPDATE_CREDENTIAL, created.token().id()).detail("action", "create").success();
-        return Response.created(URI.create(created.token().id())).entity(created).build();
+        URI location = session.getContext().getUri().getAbsolutePathBuilder().path(created.token().id()).build();
+        return Response.created(location).entity(created).build();
     }
 
     /** {@code PUT /realms/{realm}/api-tokens/{id}}: changes the allow-list and/or expiry. */
