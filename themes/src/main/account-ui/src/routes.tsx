@@ -1,10 +1,16 @@
 import { routes as accountRoutes } from "@keycloak/keycloak-account-ui";
 import type { RouteObject } from "react-router-dom";
+import { ApiTokensPage } from "./apitokens/ApiTokensPage";
 import { ProfilePage } from "./profile/ProfilePage";
 
 export const ProfileRoute: RouteObject = {
   path: "profile",
   element: <ProfilePage />,
+};
+
+export const ApiTokensRoute: RouteObject = {
+  path: "account-security/api-tokens",
+  element: <ApiTokensPage />,
 };
 
 /**
@@ -15,4 +21,8 @@ export const ProfileRoute: RouteObject = {
  * "path": "account-security/app-passwords" }` among the children of "accountSecurity", and its label key in
  * the theme's messages_*.properties.
  */
-export const routes: RouteObject[] = [...accountRoutes, ProfileRoute];
+export const routes: RouteObject[] = [
+  ...accountRoutes,
+  ProfileRoute,
+  ApiTokensRoute,
+];

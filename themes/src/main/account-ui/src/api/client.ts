@@ -1,3 +1,4 @@
+import type { TFunction } from "i18next";
 import type {
   AccountEnvironment,
   useEnvironment,
@@ -8,11 +9,16 @@ export type AccountContext = ReturnType<
   typeof useEnvironment<AccountEnvironment>
 >;
 
-/** A non-2xx answer; `message` is the server's error message (usually a message key) or the HTTP status. */
+/**
+ * A non-2xx answer; `message` is the server's error message (usually a message key) or the HTTP status, `field`
+ * the offending input and `params` the message's `{0}`, `{1}`... values, when the server names them.
+ */
 export class ApiError extends Error {
   constructor(
     message: string,
     readonly status: number,
+    readonly field?: string,
+    readonly params: string[] = [],
   ) {
     super(message);
     this.name = "ApiError";
@@ -49,20 +55,37 @@ export async function request<T>(
     },
   );
   if (!response.ok) {
-    throw new ApiError(await errorMessage(response), response.status);
+    throw await apiError(response);
   }
   return response.status === 204 ? (undefined as T) : response.json();
 }
 
 /** Keycloak answers errors as `{"errorMessage": ...}` (ErrorResponse) or `{"error": ...}` (OAuth style). */
-async function errorMessage(response: Response): Promise<string> {
+async function apiError(response: Response): Promise<ApiError> {
   const fallback = `HTTP ${response.status}`;
   if (!response.headers.get("Content-Type")?.includes("application/json")) {
-    return fallback;
+    return new ApiError(fallback, response.status);
   }
-  const data: { errorMessage?: unknown; error?: unknown } = await response
-    .json()
-    .catch(() => ({}));
+  const data: {
+    errorMessage?: unknown;
+    error?: unknown;
+    field?: unknown;
+    params?: unknown;
+  } = await response.json().catch(() => ({}));
   const message = data.errorMessage ?? data.error;
-  return typeof message === "string" ? message : fallback;
+  return new ApiError(
+    typeof message === "string" ? message : fallback,
+    response.status,
+    typeof data.field === "string" ? data.field : undefined,
+    Array.isArray(data.params) ? data.params.map(String) : [],
+  );
+}
+
+/**
+ * The translated text of an error: its message key through `t`, with the `{{0}}`, `{{1}}`... placeholders of the
+ * theme's messages filled from an {@link ApiError}'s params.
+ */
+export function errorText(t: TFunction, error: Error): string {
+  const params = error instanceof ApiError ? error.params : [];
+  return t(error.message, Object.fromEntries(params.map((value, index) => [String(index), value])));
 }

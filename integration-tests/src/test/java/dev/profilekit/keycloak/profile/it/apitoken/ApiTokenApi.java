@@ -1,0 +1,191 @@
+package dev.profilekit.keycloak.profile.it.apitoken;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.profilekit.keycloak.profile.it.support.KeycloakServer;
+import dev.profilekit.keycloak.profile.it.support.TestConfig;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The API token endpoints as a script or resource server calls them. Token requests go over a plain socket bound to a
+ * chosen loopback source address (127.0.0.1, 127.0.0.2, ...), since Java's HttpClient cannot pick one: that is how the
+ * tests vary the caller IP that Keycloak sees.
+ */
+final class ApiTokenApi {
+
+    static final String GRANT_TYPE = "urn:profilekit:params:oauth:grant-type:api-token";
+    static final String CLI_CLIENT = "api-cli";
+    static final String RESOURCE_SERVER = "api-resource-server";
+    static final String RESOURCE_SERVER_SECRET = "api-resource-server-secret";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final KeycloakServer server;
+    private final int port;
+
+    ApiTokenApi(KeycloakServer server) {
+        this.server = server;
+        this.port = URI.create(server.baseUrl()).getPort();
+    }
+
+    record Answer(int status, JsonNode body) {
+        String text(String field) {
+            return body.path(field).asText(null);
+        }
+    }
+
+    // --- self-service REST API (account-console token) ---
+
+    Answer list(String accountToken) throws IOException, InterruptedException {
+        return send("GET", "/realms/" + TestConfig.DEMO_REALM + "/api-tokens", accountToken, null);
+    }
+
+    Answer create(String accountToken, Map<String, ?> body) throws IOException, InterruptedException {
+        return send("POST", "/realms/" + TestConfig.DEMO_REALM + "/api-tokens", accountToken, body);
+    }
+
+    Answer update(String accountToken, String id, Map<String, ?> body) throws IOException, InterruptedException {
+        return send("PUT", "/realms/" + TestConfig.DEMO_REALM + "/api-tokens/" + id, accountToken, body);
+    }
+
+    Answer revoke(String accountToken, String id) throws IOException, InterruptedException {
+        return send("DELETE", "/realms/" + TestConfig.DEMO_REALM + "/api-tokens/" + id, accountToken, null);
+    }
+
+    /** Creates a token and returns the create answer's body ({@code token} + {@code value}). */
+    JsonNode createOk(String accountToken, String scope, String allowList) throws IOException, InterruptedException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", "test " + scope);
+        body.put("scope", scope);
+        body.put("allowList", allowList);
+        Answer created = create(accountToken, body);
+        if (created.status() != 201) {
+            throw new IllegalStateException("create failed: " + created);
+        }
+        return created.body();
+    }
+
+    Answer send(String method, String path, String bearer, Object body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).header("Accept", "application/json");
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body()));
+    }
+
+    // --- token endpoint and introspection, from a chosen source address ---
+
+    Answer exchange(String sourceAddress, String apiToken, String scope, String... extraHeaders) throws IOException {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", GRANT_TYPE);
+        form.put("client_id", CLI_CLIENT);
+        form.put("api_token", apiToken);
+        if (scope != null) {
+            form.put("scope", scope);
+        }
+        return postForm(sourceAddress, "/realms/" + TestConfig.DEMO_REALM + "/protocol/openid-connect/token", form, extraHeaders);
+    }
+
+    Answer exchange(String apiToken) throws IOException {
+        return exchange("127.0.0.1", apiToken, null);
+    }
+
+    Answer introspect(String token, String typeHint) throws IOException {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("client_id", RESOURCE_SERVER);
+        form.put("client_secret", RESOURCE_SERVER_SECRET);
+        form.put("token", token);
+        if (typeHint != null) {
+            form.put("token_type_hint", typeHint);
+        }
+        return postForm("127.0.0.1", "/realms/" + TestConfig.DEMO_REALM + "/protocol/openid-connect/token/introspect", form);
+    }
+
+    Answer clientCredentials() throws IOException {
+        return postForm("127.0.0.1", "/realms/" + TestConfig.DEMO_REALM + "/protocol/openid-connect/token", Map.of(
+                "grant_type", "client_credentials", "client_id", RESOURCE_SERVER, "client_secret", RESOURCE_SERVER_SECRET));
+    }
+
+    /** A minimal HTTP/1.1 POST over a socket bound to {@code sourceAddress}. */
+    Answer postForm(String sourceAddress, String path, Map<String, String> form, String... extraHeaders) throws IOException {
+        byte[] body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&")).getBytes(StandardCharsets.UTF_8);
+        StringBuilder head = new StringBuilder()
+                .append("POST ").append(path).append(" HTTP/1.1\r\n")
+                .append("Host: localhost:").append(port).append("\r\n")
+                .append("Content-Type: application/x-www-form-urlencoded\r\n")
+                .append("Accept: application/json\r\n")
+                .append("Connection: close\r\n")
+                .append("Content-Length: ").append(body.length).append("\r\n");
+        for (String header : extraHeaders) {
+            head.append(header).append("\r\n");
+        }
+        head.append("\r\n");
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getByName(sourceAddress), 0));
+            socket.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 5000);
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            return parse(socket.getInputStream().readAllBytes());
+        }
+    }
+
+    private static Answer parse(byte[] raw) throws IOException {
+        String text = new String(raw, StandardCharsets.UTF_8);
+        int split = text.indexOf("\r\n\r\n");
+        String[] headLines = text.substring(0, split).split("\r\n");
+        int status = Integer.parseInt(headLines[0].split(" ")[1]);
+        String body = text.substring(split + 4);
+        for (String line : headLines) {
+            if (line.toLowerCase(Locale.ROOT).startsWith("transfer-encoding:") && line.toLowerCase(Locale.ROOT).contains("chunked")) {
+                body = dechunk(body);
+            }
+        }
+        return new Answer(status, body.isBlank() ? JSON.nullNode() : JSON.readTree(body));
+    }
+
+    private static String dechunk(String chunked) {
+        StringBuilder out = new StringBuilder();
+        int at = 0;
+        while (true) {
+            int lineEnd = chunked.indexOf("\r\n", at);
+            int size = Integer.parseInt(chunked.substring(at, lineEnd).split(";")[0].trim(), 16);
+            if (size == 0) {
+                return out.toString();
+            }
+            out.append(chunked, lineEnd + 2, lineEnd + 2 + size);
+            at = lineEnd + 2 + size + 2;
+        }
+    }
+
+    static JsonNode jwtClaims(String jwt) throws IOException {
+        String payload = jwt.split("\\.")[1];
+        return JSON.readTree(java.util.Base64.getUrlDecoder().decode(payload));
+    }
+
+}
