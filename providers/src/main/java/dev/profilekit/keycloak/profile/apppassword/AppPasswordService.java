@@ -18,11 +18,15 @@ import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.jboss.logging.Logger;
 
 /** App passwords of one realm: the rules shared by the REST API and the direct-grant authenticator. */
 public final class AppPasswordService {
 
     public static final int MAX_NAME_LENGTH = 64;
+
+    private static final Logger LOG = Logger.getLogger(AppPasswordService.class);
 
     private static final AppPasswordFormat FORMAT = new AppPasswordFormat(new SecretGenerator());
 
@@ -98,10 +102,26 @@ public final class AppPasswordService {
         return valid;
     }
 
+    /**
+     * Writes the last use in its own transaction, so that concurrent first uses of one password (which race for the
+     * same row) never fail the login itself; a lost race loses only a bookkeeping write that another request made.
+     */
     private void recordUse(UserModel user, AppPasswordCredentialModel credential, String remoteAddress) {
         Instant now = Instant.now();
-        if (credential.lastUse().needsUpdate(now, remoteAddress)) {
-            user.credentialManager().updateStoredCredential(credential.usedAt(now, remoteAddress));
+        if (!credential.lastUse().needsUpdate(now, remoteAddress)) {
+            return;
+        }
+        String realmId = realm.getId();
+        String userId = user.getId();
+        try {
+            KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), own -> {
+                UserModel owner = own.users().getUserById(own.realms().getRealm(realmId), userId);
+                if (owner != null) {
+                    owner.credentialManager().updateStoredCredential(credential.usedAt(now, remoteAddress));
+                }
+            });
+        } catch (RuntimeException lostRace) {
+            LOG.debugf("Last use of app password %s not recorded: %s", credential.getId(), lostRace.getMessage());
         }
     }
 
