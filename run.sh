@@ -28,16 +28,15 @@ cp realm-config/demo-realm.json "${KC_HOME}/data/import/"
 echo "==> Starting Keycloak ${KC_VERSION} (first start takes about a minute)"
 export KC_BOOTSTRAP_ADMIN_USERNAME="${KC_BOOTSTRAP_ADMIN_USERNAME:-admin}"
 export KC_BOOTSTRAP_ADMIN_PASSWORD="${KC_BOOTSTRAP_ADMIN_PASSWORD:-admin}"
-"${KC_HOME}/bin/kc.sh" start-dev --import-realm --health-enabled=true &
-kc_pid=$!
-trap 'kill -TERM "${kc_pid}" 2>/dev/null || true; wait "${kc_pid}" 2>/dev/null || true; exit 0' INT TERM
 
-until curl -fsS -o /dev/null http://localhost:9000/health/ready 2>/dev/null; do
-  kill -0 "${kc_pid}" 2>/dev/null || { echo "run.sh: Keycloak stopped during start-up; see the log above" >&2; exit 1; }
-  sleep 2
-done
-
-cat <<BANNER
+# Prints the URLs once Keycloak is ready; Keycloak itself runs in the foreground (exec), so Ctrl-C stops it directly.
+server_pid=$$
+(
+  until curl -fsS -o /dev/null http://localhost:9000/health/ready 2>/dev/null; do
+    kill -0 "${server_pid}" 2>/dev/null || exit 0
+    sleep 2
+  done
+  cat <<BANNER
 
   Profile Kit is running on Keycloak ${KC_VERSION}
 
@@ -47,4 +46,6 @@ cat <<BANNER
   Data is kept in ${KC_HOME}/data. Press Ctrl-C to stop.
 
 BANNER
-wait "${kc_pid}"
+) &
+
+exec "${KC_HOME}/bin/kc.sh" start-dev --import-realm --health-enabled=true

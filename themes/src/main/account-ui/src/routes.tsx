@@ -1,11 +1,17 @@
 import { routes as accountRoutes } from "@keycloak/keycloak-account-ui";
 import type { RouteObject } from "react-router-dom";
 import { ApiTokensPage } from "./apitokens/ApiTokensPage";
+import { AppPasswordsPage } from "./apppasswords/AppPasswordsPage";
 import { ProfilePage } from "./profile/ProfilePage";
 
 export const ProfileRoute: RouteObject = {
   path: "profile",
   element: <ProfilePage />,
+};
+
+export const AppPasswordsRoute: RouteObject = {
+  path: "account-security/app-passwords",
+  element: <AppPasswordsPage />,
 };
 
 export const ApiTokensRoute: RouteObject = {
@@ -24,5 +30,6 @@ export const ApiTokensRoute: RouteObject = {
 export const routes: RouteObject[] = [
   ...accountRoutes,
   ProfileRoute,
+  AppPasswordsRoute,
   ApiTokensRoute,
 ];

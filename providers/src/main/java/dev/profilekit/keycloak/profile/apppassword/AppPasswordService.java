@@ -1,0 +1,142 @@
+package dev.profilekit.keycloak.profile.apppassword;
+
+import dev.profilekit.keycloak.profile.apppassword.AppPasswordFormat.AppPassword;
+import dev.profilekit.keycloak.profile.apppassword.credential.AppPasswordCredentialData;
+import dev.profilekit.keycloak.profile.apppassword.credential.AppPasswordCredentialModel;
+import dev.profilekit.keycloak.profile.apppassword.credential.AppPasswordCredentialProviderFactory;
+import dev.profilekit.keycloak.profile.common.ip.InvalidIpAllowListException;
+import dev.profilekit.keycloak.profile.common.ip.IpAllowList;
+import dev.profilekit.keycloak.profile.common.rest.ApiException;
+import dev.profilekit.keycloak.profile.common.secret.SecretGenerator;
+import dev.profilekit.keycloak.profile.common.secret.SecretHasher;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.keycloak.credential.CredentialModel;
+import org.keycloak.credential.CredentialProvider;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/** App passwords of one realm: the rules shared by the REST API and the direct-grant authenticator. */
+public final class AppPasswordService {
+
+    public static final int MAX_NAME_LENGTH = 64;
+
+    private static final AppPasswordFormat FORMAT = new AppPasswordFormat(new SecretGenerator());
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+
+    public AppPasswordService(KeycloakSession session, RealmModel realm) {
+        this.session = session;
+        this.realm = realm;
+    }
+
+    public Stream<AppPasswordCredentialModel> list(UserModel user) {
+        return user.credentialManager().getStoredCredentialsByTypeStream(AppPasswordCredentialModel.TYPE)
+                .map(AppPasswordCredentialModel::createFromCredentialModel);
+    }
+
+    /**
+     * Validates everything, then stores one credential.
+     *
+     * @return the stored credential and the password, which is never available again
+     * @throws ApiException 400 with a message key for any invalid input; nothing is stored then
+     */
+    public Created create(UserModel user, String name, String clientId, String allowList) {
+        String trimmedName = name == null ? "" : name.strip();
+        if (trimmedName.isEmpty() || trimmedName.length() > MAX_NAME_LENGTH) {
+            throw ApiException.badRequest("appPasswordNameInvalid", "name", MAX_NAME_LENGTH);
+        }
+        ClientModel client = clientId == null ? null : realm.getClientByClientId(clientId);
+        if (client == null || AppPasswordClients.mode(realm, client).isEmpty()) {
+            throw ApiException.badRequest("appPasswordClientNotEnabled", "clientId");
+        }
+        IpAllowList ips = parseAllowList(allowList);
+        int max = maxPerUser();
+        if (list(user).count() >= max) {
+            throw ApiException.badRequest("appPasswordLimitReached", null, max);
+        }
+        AppPassword password = newPasswordFor(user);
+        AppPasswordCredentialData data = new AppPasswordCredentialData(client.getClientId(), password.lookupId(), ips.toString(), null, null);
+        CredentialModel stored = user.credentialManager().createStoredCredential(
+                AppPasswordCredentialModel.create(trimmedName, data, SecretHasher.hash(password.secret())));
+        return new Created(AppPasswordCredentialModel.createFromCredentialModel(stored), password.value());
+    }
+
+    /** Deletes the user's app password {@code id}; false if the user has no such app password. */
+    public boolean delete(UserModel user, String id) {
+        CredentialModel stored = id == null ? null : user.credentialManager().getStoredCredentialById(id);
+        if (stored == null || !AppPasswordCredentialModel.TYPE.equals(stored.getType())) {
+            return false;
+        }
+        return user.credentialManager().removeStoredCredentialById(id);
+    }
+
+    /**
+     * Whether {@code typed} is one of the user's app passwords, bound to {@code client} and allowed from
+     * {@code remoteAddress}. Costs one SHA-256 whatever the number of app passwords. Records the use (at most once a
+     * minute per password, or when the caller address changes).
+     */
+    public boolean verify(UserModel user, ClientModel client, String typed, String remoteAddress) {
+        Optional<AppPassword> parsed = AppPasswordFormat.parse(typed);
+        if (parsed.isEmpty()) {
+            return false;
+        }
+        Optional<AppPasswordCredentialModel> candidate = list(user)
+                .filter(credential -> parsed.get().lookupId().equals(credential.data().lookupId()))
+                .findFirst();
+        boolean valid = candidate.isPresent()
+                && SecretHasher.matches(parsed.get().secret(), candidate.get().secretHash())
+                && client.getClientId().equals(candidate.get().data().clientId())
+                && IpAllowList.parse(candidate.get().data().allowList()).allows(remoteAddress);
+        if (valid) {
+            recordUse(user, candidate.get(), remoteAddress);
+        }
+        return valid;
+    }
+
+    private void recordUse(UserModel user, AppPasswordCredentialModel credential, String remoteAddress) {
+        Instant now = Instant.now();
+        if (credential.lastUse().needsUpdate(now, remoteAddress)) {
+            user.credentialManager().updateStoredCredential(credential.usedAt(now, remoteAddress));
+        }
+    }
+
+    private AppPassword newPasswordFor(UserModel user) {
+        AppPassword password;
+        do {
+            password = FORMAT.generate();
+        } while (hasLookupId(user, password.lookupId()));
+        return password;
+    }
+
+    private boolean hasLookupId(UserModel user, String lookupId) {
+        return list(user).anyMatch(credential -> lookupId.equals(credential.data().lookupId()));
+    }
+
+    private static IpAllowList parseAllowList(String allowList) {
+        try {
+            return IpAllowList.parse(allowList);
+        } catch (InvalidIpAllowListException e) {
+            throw ApiException.badRequest(e.getMessageKey(), "allowList", e.getEntry());
+        }
+    }
+
+    private int maxPerUser() {
+        AppPasswordCredentialProviderFactory factory = (AppPasswordCredentialProviderFactory) session.getKeycloakSessionFactory()
+                .getProviderFactory(CredentialProvider.class, AppPasswordCredentialProviderFactory.PROVIDER_ID);
+        return factory.config().maxPerUser();
+    }
+
+    /** A just-created app password: {@code password} is shown to the user once and never stored. */
+    public record Created(AppPasswordCredentialModel credential, String password) {
+
+        @Override
+        public String toString() {
+            return "Created[" + credential.getId() + "]";
+        }
+    }
+}
