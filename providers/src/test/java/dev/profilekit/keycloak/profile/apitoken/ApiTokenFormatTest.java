@@ -3,9 +3,11 @@ package dev.profilekit.keycloak.profile.apitoken;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.profilekit.keycloak.profile.common.secret.SecretGenerator;
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Random;
 import java.util.Set;
+import java.util.zip.CRC32;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
@@ -83,8 +85,8 @@ class ApiTokenFormatTest {
         @Test
         void checksumIsCrc32InBase31() {
             // CRC32("pkat_abcdefghjkmn_pqrstuvwxyz23456789abcdefghj") mod 31^6, six base-31 digits of the alphabet
-            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-            crc.update(("pkat_" + KNOWN_ID + "_" + KNOWN_SECRET).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            CRC32 crc = new CRC32();
+            crc.update(("pkat_" + KNOWN_ID + "_" + KNOWN_SECRET).getBytes(StandardCharsets.US_ASCII));
             long value = crc.getValue() % 887_503_681L;
             StringBuilder expected = new StringBuilder();
             for (int i = 0; i < 6; i++) {
