@@ -18,15 +18,12 @@ import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.utils.KeycloakModelUtils;
-import org.jboss.logging.Logger;
+
 
 /** App passwords of one realm: the rules shared by the REST API and the direct-grant authenticator. */
 public final class AppPasswordService {
 
     public static final int MAX_NAME_LENGTH = 64;
-
-    private static final Logger LOG = Logger.getLogger(AppPasswordService.class);
 
     private static final AppPasswordFormat FORMAT = new AppPasswordFormat(new SecretGenerator());
 
@@ -103,25 +100,14 @@ public final class AppPasswordService {
     }
 
     /**
-     * Writes the last use in its own transaction, so that concurrent first uses of one password (which race for the
-     * same row) never fail the login itself; a lost race loses only a bookkeeping write that another request made.
+     * Records the use when {@link dev.profilekit.keycloak.profile.common.usage.LastUse#needsUpdate} says so. Concurrent
+     * logins of one user never race here: Keycloak's brute-force protector refuses a user's second login while the
+     * first is running.
      */
     private void recordUse(UserModel user, AppPasswordCredentialModel credential, String remoteAddress) {
         Instant now = Instant.now();
-        if (!credential.lastUse().needsUpdate(now, remoteAddress)) {
-            return;
-        }
-        String realmId = realm.getId();
-        String userId = user.getId();
-        try {
-            KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), own -> {
-                UserModel owner = own.users().getUserById(own.realms().getRealm(realmId), userId);
-                if (owner != null) {
-                    owner.credentialManager().updateStoredCredential(credential.usedAt(now, remoteAddress));
-                }
-            });
-        } catch (RuntimeException lostRace) {
-            LOG.debugf("Last use of app password %s not recorded: %s", credential.getId(), lostRace.getMessage());
+        if (credential.lastUse().needsUpdate(now, remoteAddress)) {
+            user.credentialManager().updateStoredCredential(credential.usedAt(now, remoteAddress));
         }
     }
 
