@@ -4,36 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.profilekit.keycloak.profile.it.support.AccountConsolePage;
 import dev.profilekit.keycloak.profile.it.support.Browsers;
+import dev.profilekit.keycloak.profile.it.support.HeadlessChromiumExtension;
 import dev.profilekit.keycloak.profile.it.support.KeycloakIntegrationTest;
 import dev.profilekit.keycloak.profile.it.support.KeycloakServer;
 import dev.profilekit.keycloak.profile.it.support.TestUsers;
 import dev.profilekit.keycloak.profile.it.support.TestUsers.TestUser;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** Headless Chromium: the profilekit account theme keeps Keycloak's pages and adds the Profile page. */
 @KeycloakIntegrationTest
+@ExtendWith(HeadlessChromiumExtension.class)
 class AccountConsoleBrowserIT {
 
-    private ChromeDriver driver;
-
-    @BeforeEach
-    void startBrowser() throws Exception {
-        driver = Browsers.headlessChromium();
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        driver.quit();
-    }
-
     @Test
-    void builtInPagesAndTheProfilePageRender(KeycloakServer server, TestUsers users) throws Exception {
+    void builtInPagesAndTheProfilePageRender(KeycloakServer server, TestUsers users, ChromeDriver driver) throws Exception {
         TestUser user = users.create("browser");
         AccountConsolePage console = new AccountConsolePage(driver, server).logIn(user.username(), user.password());
 
@@ -51,7 +40,7 @@ class AccountConsoleBrowserIT {
     }
 
     @Test
-    void theProfileNavigationEntryOpensTheProfilePage(KeycloakServer server, TestUsers users) throws Exception {
+    void theProfileNavigationEntryOpensTheProfilePage(KeycloakServer server, TestUsers users, ChromeDriver driver) throws Exception {
         TestUser user = users.create("browser-nav");
         AccountConsolePage console = new AccountConsolePage(driver, server).logIn(user.username(), user.password());
 

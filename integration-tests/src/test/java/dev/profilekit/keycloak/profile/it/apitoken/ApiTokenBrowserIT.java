@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.profilekit.keycloak.profile.it.support.AccountConsolePage;
 import dev.profilekit.keycloak.profile.it.support.Browsers;
+import dev.profilekit.keycloak.profile.it.support.HeadlessChromiumExtension;
 import dev.profilekit.keycloak.profile.it.support.KeycloakIntegrationTest;
 import dev.profilekit.keycloak.profile.it.support.KeycloakServer;
 import dev.profilekit.keycloak.profile.it.support.TestUsers;
 import dev.profilekit.keycloak.profile.it.support.TestUsers.TestUser;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -19,24 +19,11 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** Headless Chromium on Account security → API tokens: create (value shown once), edit the allow-list, revoke. */
 @KeycloakIntegrationTest
+@ExtendWith(HeadlessChromiumExtension.class)
 class ApiTokenBrowserIT {
 
-    private static final By SECRET_FIELD = By.cssSelector("div[role='dialog'] .pf-v5-c-clipboard-copy input");
-
-    private ChromeDriver driver;
-
-    @BeforeEach
-    void startBrowser() throws Exception {
-        driver = Browsers.headlessChromium();
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        driver.quit();
-    }
-
     @Test
-    void createShowOnceEditAndRevoke(KeycloakServer server, TestUsers users) throws Exception {
+    void createShowOnceEditAndRevoke(KeycloakServer server, TestUsers users, ChromeDriver driver) throws Exception {
         TestUser user = users.create("api-browser");
         ApiTokenApi api = new ApiTokenApi(server);
         AccountConsolePage console = new AccountConsolePage(driver, server).logIn(user.username(), user.password());
@@ -56,12 +43,12 @@ class ApiTokenBrowserIT {
         clear(console.byTestId("api-token-allow-list")).sendKeys("127.0.0.1");
         driver.findElement(By.cssSelector("label[for='api-token-scope-read-write']")).click();
         console.byTestId("api-token-create").click();
-        String value = console.await().until(ExpectedConditions.visibilityOfElementLocated(SECRET_FIELD)).getAttribute("value");
+        String value = console.await().until(ExpectedConditions.visibilityOfElementLocated(AccountConsolePage.SHOWN_ONCE_SECRET)).getAttribute("value");
         assertThat(value).startsWith("pkat_").hasSize(52);
         assertThat(driver.findElement(By.cssSelector("div[role='dialog']")).getText()).contains("you won't be able to see it again");
         Browsers.screenshot(driver, "api-tokens-created");
         console.byTestId("api-token-secret-close").click();
-        console.await().until(ExpectedConditions.invisibilityOfElementLocated(SECRET_FIELD));
+        console.await().until(ExpectedConditions.invisibilityOfElementLocated(AccountConsolePage.SHOWN_ONCE_SECRET));
         assertThat(driver.getPageSource()).doesNotContain(value.substring(18));
 
         String id = value.substring(5, 17);

@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.profilekit.keycloak.profile.it.support.AccountConsolePage;
 import dev.profilekit.keycloak.profile.it.support.Browsers;
+import dev.profilekit.keycloak.profile.it.support.HeadlessChromiumExtension;
 import dev.profilekit.keycloak.profile.it.support.KeycloakIntegrationTest;
 import dev.profilekit.keycloak.profile.it.support.KeycloakServer;
 import dev.profilekit.keycloak.profile.it.support.TestUsers;
 import dev.profilekit.keycloak.profile.it.support.TestUsers.TestUser;
 import dev.profilekit.keycloak.profile.it.support.TokenEndpoint;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -19,24 +19,11 @@ import org.openqa.selenium.support.ui.Select;
 
 /** Headless Chromium on Account security → App passwords: create (shown once), use, delete after confirmation. */
 @KeycloakIntegrationTest
+@ExtendWith(HeadlessChromiumExtension.class)
 class AppPasswordBrowserIT {
 
-    private static final By SECRET_FIELD = By.cssSelector("div[role='dialog'] .pf-v5-c-clipboard-copy input");
-
-    private ChromeDriver driver;
-
-    @BeforeEach
-    void startBrowser() throws Exception {
-        driver = Browsers.headlessChromium();
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        driver.quit();
-    }
-
     @Test
-    void createShowOnceAndDelete(KeycloakServer server, TestUsers users) throws Exception {
+    void createShowOnceAndDelete(KeycloakServer server, TestUsers users, ChromeDriver driver) throws Exception {
         TestUser user = users.create("ap-browser-ui");
         AccountConsolePage console = new AccountConsolePage(driver, server).logIn(user.username(), user.password());
 
@@ -48,12 +35,12 @@ class AppPasswordBrowserIT {
         console.byTestId("app-password-name").sendKeys("Thunderbird on laptop");
         new Select(console.byTestId("app-password-app")).selectByVisibleText("Mail");
         console.byTestId("app-password-create").click();
-        String password = console.await().until(ExpectedConditions.visibilityOfElementLocated(SECRET_FIELD)).getAttribute("value");
+        String password = console.await().until(ExpectedConditions.visibilityOfElementLocated(AccountConsolePage.SHOWN_ONCE_SECRET)).getAttribute("value");
         assertThat(password).matches("[a-z2-9]{4}(-[a-z2-9]{4}){7}");
         assertThat(driver.findElement(By.cssSelector("div[role='dialog']")).getText()).contains("you won't be able to see it again");
         Browsers.screenshot(driver, "app-passwords-created");
         console.byTestId("app-password-secret-close").click();
-        console.await().until(ExpectedConditions.invisibilityOfElementLocated(SECRET_FIELD));
+        console.await().until(ExpectedConditions.invisibilityOfElementLocated(AccountConsolePage.SHOWN_ONCE_SECRET));
         assertThat(driver.getPageSource()).doesNotContain(password.substring(5));
 
         assertThat(console.byTestId("app-password-row").getText()).contains("Thunderbird on laptop", "Mail", "Never");

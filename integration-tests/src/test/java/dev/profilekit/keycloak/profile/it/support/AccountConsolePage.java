@@ -11,6 +11,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /** Page object for the account console of the demo realm, logged in through Keycloak's real login page. */
 public final class AccountConsolePage {
 
+    /** The read-only field of the show-once secret dialog ({@code ShowSecretModal}). */
+    public static final By SHOWN_ONCE_SECRET = By.cssSelector("div[role='dialog'] .pf-v5-c-clipboard-copy input");
+
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final WebDriver driver;
