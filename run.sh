@@ -48,4 +48,5 @@ server_pid=$$
 BANNER
 ) &
 
-exec "${KC_HOME}/bin/kc.sh" start-dev --import-realm --health-enabled=true
+# declarative-ui (experimental) shows the "Profile lock" tab under Realm settings in the admin console.
+exec "${KC_HOME}/bin/kc.sh" start-dev --import-realm --health-enabled=true --features=declarative-ui

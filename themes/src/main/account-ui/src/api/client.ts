@@ -60,18 +60,32 @@ export async function request<T>(
   return response.status === 204 ? (undefined as T) : response.json();
 }
 
-/** Keycloak answers errors as `{"errorMessage": ...}` (ErrorResponse) or `{"error": ...}` (OAuth style). */
+type ErrorBody = {
+  errorMessage?: unknown;
+  error?: unknown;
+  field?: unknown;
+  params?: unknown;
+  errors?: ErrorBody[];
+};
+
+/** Keycloak's generic "read-only field" error; a more specific error on the same answer says why. */
+const GENERIC_READ_ONLY = "error-user-attribute-read-only";
+
+/**
+ * Keycloak answers errors as `{"errorMessage": ...}` (ErrorResponse), `{"error": ...}` (OAuth style) or, for user
+ * profile validation, `{"errors": [...]}`; of several errors the most specific one is reported.
+ */
 async function apiError(response: Response): Promise<ApiError> {
   const fallback = `HTTP ${response.status}`;
   if (!response.headers.get("Content-Type")?.includes("application/json")) {
     return new ApiError(fallback, response.status);
   }
-  const data: {
-    errorMessage?: unknown;
-    error?: unknown;
-    field?: unknown;
-    params?: unknown;
-  } = await response.json().catch(() => ({}));
+  const body: ErrorBody = await response.json().catch(() => ({}));
+  const errors = body.errors ?? [];
+  const data =
+    errors.find((error) => error.errorMessage !== GENERIC_READ_ONLY) ??
+    errors[0] ??
+    body;
   const message = data.errorMessage ?? data.error;
   return new ApiError(
     typeof message === "string" ? message : fallback,

@@ -1,20 +1,16 @@
 import { Page } from "@keycloak/keycloak-account-ui";
-import {
-  Alert,
-  DescriptionList,
-  DescriptionListDescription,
-  DescriptionListGroup,
-  DescriptionListTerm,
-  Spinner,
-} from "@patternfly/react-core";
-import type { ReactNode } from "react";
+import { Alert, Spinner, Stack, StackItem } from "@patternfly/react-core";
 import { useTranslation } from "react-i18next";
+import { errorText } from "../api/client";
 import { useRequest } from "../api/useRequest";
+import { ProfileForm } from "./ProfileForm";
+import { ProfileHeader } from "./ProfileHeader";
 import { PROFILE_ME_PATH, type Profile } from "./profile";
 
+/** The account at a glance (header) and the fields the user may change (form). */
 export const ProfilePage = () => {
   const { t } = useTranslation();
-  const profile = useRequest<Profile>(PROFILE_ME_PATH);
+  const [profile, reload] = useRequest<Profile>(PROFILE_ME_PATH);
 
   return (
     <Page title={t("profileTitle")} description={t("profileDescription")}>
@@ -24,41 +20,20 @@ export const ProfilePage = () => {
         )}
         {profile.status === "failed" && (
           <Alert variant="danger" isInline title={t("profileLoadError")}>
-            {t(profile.error.message)}
+            {errorText(t, profile.error)}
           </Alert>
         )}
-        {profile.status === "done" && <ProfileDetails profile={profile.data} />}
+        {profile.status === "done" && (
+          <Stack hasGutter>
+            <StackItem>
+              <ProfileHeader profile={profile.data} onSaved={reload} />
+            </StackItem>
+            <StackItem>
+              <ProfileForm profile={profile.data} onSaved={reload} />
+            </StackItem>
+          </Stack>
+        )}
       </div>
     </Page>
   );
 };
-
-const ProfileDetails = ({ profile }: { profile: Profile }) => {
-  const { t } = useTranslation();
-  const name = [profile.firstName, profile.lastName].filter(Boolean).join(" ");
-
-  return (
-    <DescriptionList isHorizontal>
-      <Item label={t("profileUsername")} testId="profile-username">
-        {profile.username}
-      </Item>
-      <Item label={t("profileName")} testId="profile-name">
-        {name || t("profileNotSet")}
-      </Item>
-      <Item label={t("profileEmail")} testId="profile-email">
-        {profile.email || t("profileNotSet")}
-      </Item>
-    </DescriptionList>
-  );
-};
-
-type ItemProps = { label: string; testId: string; children: ReactNode };
-
-const Item = ({ label, testId, children }: ItemProps) => (
-  <DescriptionListGroup>
-    <DescriptionListTerm>{label}</DescriptionListTerm>
-    <DescriptionListDescription data-testid={testId}>
-      {children}
-    </DescriptionListDescription>
-  </DescriptionListGroup>
-);

@@ -1,27 +1,58 @@
 package dev.profilekit.keycloak.profile.account;
 
-import org.keycloak.component.ComponentModel;
+import dev.profilekit.keycloak.profile.profilelock.ProfileLock;
+import dev.profilekit.keycloak.profile.profilelock.ProfileLockPolicy;
+import dev.profilekit.keycloak.profile.profilelock.UserDirectory;
+import java.util.List;
+import java.util.Locale;
+import org.keycloak.authentication.requiredactions.UpdateEmail;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.ModelToRepresentation;
 
 /**
  * What the Profile page shows about the calling user.
  *
- * @param accountSource {@code null} for a local account, else the display name of the user-federation provider
+ * @param accountSource     {@code null} for a local account, else the display name of the user-federation provider
+ * @param locale            the user's chosen language, {@code null} for the realm default
+ * @param locales           the languages the realm offers (empty when internationalization is off)
+ * @param roles             realm roles granted to the user directly (the realm's default roles left out)
+ * @param groups            paths of the user's groups
+ * @param emailChangeAction whether a new email goes through Keycloak's UPDATE_EMAIL action (re-authentication, and
+ *                          verification of the new address when the realm verifies email) rather than a plain edit
+ * @param lock              why the user cannot change {@link ProfileLockPolicy#LOCKED_ATTRIBUTES}, or {@code null}
  */
 public record ProfileSummary(String username, String email, boolean emailVerified, String firstName, String lastName,
-                             String accountSource) {
+                             String accountSource, String locale, List<String> locales, List<String> roles,
+                             List<String> groups, SecondFactors secondFactors, boolean emailChangeAction, Lock lock) {
 
     static ProfileSummary of(RealmModel realm, UserModel user) {
         return new ProfileSummary(user.getUsername(), user.getEmail(), user.isEmailVerified(), user.getFirstName(),
-                user.getLastName(), accountSource(realm, user));
+                user.getLastName(),
+                UserDirectory.nameOf(realm, user).orElse(null),
+                user.getFirstAttribute(UserModel.LOCALE),
+                realm.isInternationalizationEnabled() ? realm.getSupportedLocalesStream().sorted().toList() : List.of(),
+                user.getRealmRoleMappingsStream()
+                        .filter(role -> !role.getId().equals(realm.getDefaultRole().getId()))
+                        .map(RoleModel::getName)
+                        .sorted()
+                        .toList(),
+                user.getGroupsStream().map(ModelToRepresentation::buildGroupPath).sorted().toList(),
+                SecondFactors.of(user),
+                UpdateEmail.isEnabled(realm),
+                ProfileLockPolicy.lockOf(realm, user).map(Lock::of).orElse(null));
     }
 
-    private static String accountSource(RealmModel realm, UserModel user) {
-        if (user.getFederationLink() == null) {
-            return null;
+    /**
+     * @param reason     {@code admin} or {@code directory}
+     * @param directory  the directory's name for {@code directory}
+     * @param attributes the attributes the user cannot change
+     */
+    public record Lock(String reason, String directory, List<String> attributes) {
+
+        static Lock of(ProfileLock lock) {
+            return new Lock(lock.reason().name().toLowerCase(Locale.ROOT), lock.directory(), ProfileLockPolicy.LOCKED_ATTRIBUTES);
         }
-        ComponentModel provider = realm.getComponent(user.getFederationLink());
-        return provider == null ? user.getFederationLink() : provider.getName();
     }
 }

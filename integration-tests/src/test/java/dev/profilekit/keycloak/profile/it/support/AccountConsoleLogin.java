@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,20 +15,17 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Gets a real account-console access token the way the account console does: authorization code flow with PKCE
- * for the public {@code account-console} client, filling in Keycloak's login form over HTTP.
+ * for the public {@code account-console} client, filling in Keycloak's login form over HTTP ({@link LoginSession}).
  */
 public final class AccountConsoleLogin {
 
     private static final String CLIENT_ID = "account-console";
-    private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"|<form[^>]*action=\"([^\"]+)\"[^>]*id=\"kc-form-login\"");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final String baseUrl;
     private final String realm;
@@ -41,51 +37,62 @@ public final class AccountConsoleLogin {
 
     /** @return the access token of a fresh account-console login of this user */
     public String accessToken(String username, String password) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        String verifier = randomUrlSafe(32);
-        String redirectUri = baseUrl + "/realms/" + realm + "/account/";
-        String authUrl = oidc("auth") + "?" + form(Map.of(
-                "client_id", CLIENT_ID,
-                "redirect_uri", redirectUri,
-                "response_type", "code",
-                "scope", "openid",
-                "state", randomUrlSafe(8),
-                "code_challenge", s256(verifier),
-                "code_challenge_method", "S256"));
-        HttpResponse<String> loginPage = http.send(HttpRequest.newBuilder(URI.create(authUrl)).build(), HttpResponse.BodyHandlers.ofString());
-        // Keycloak marks its login cookies Secure, which java.net.CookieManager never returns over plain http.
-        String cookies = loginPage.headers().allValues("Set-Cookie").stream()
-                .map(cookie -> cookie.split(";", 2)[0])
-                .collect(Collectors.joining("; "));
-        Matcher action = FORM_ACTION.matcher(loginPage.body());
-        if (loginPage.statusCode() != 200 || !action.find()) {
-            throw new IllegalStateException("No login form (HTTP " + loginPage.statusCode() + ")");
-        }
-        String actionUrl = (action.group(1) != null ? action.group(1) : action.group(2)).replace("&amp;", "&");
-        HttpResponse<String> afterLogin = http.send(HttpRequest.newBuilder(URI.create(actionUrl))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Cookie", cookies)
-                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("username", username, "password", password))))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        String location = afterLogin.headers().firstValue("Location")
-                .orElseThrow(() -> new IllegalStateException("Login refused (HTTP " + afterLogin.statusCode() + ")"));
-        String code = queryParameter(URI.create(location), "code");
+        return accessToken(new LoginSession(), username, password);
+    }
 
+    /**
+     * Logs in within {@code session}, so its SSO cookies stay usable for further steps (for example an
+     * application-initiated action).
+     */
+    public String accessToken(LoginSession session, String username, String password) throws IOException, InterruptedException {
+        String verifier = randomUrlSafe(32);
+        LoginSession.Page loginPage = session.open(authorizationUrl(verifier, Map.of()));
+        LoginSession.Page afterLogin = session.submit(loginPage, "kc-form-login", Map.of("username", username, "password", password));
+        return exchange(afterLogin, verifier);
+    }
+
+    /** The authorization-endpoint URL of an account-console login with PKCE, plus {@code extra} parameters. */
+    public String authorizationUrl(String verifier, Map<String, String> extra) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("client_id", CLIENT_ID);
+        parameters.put("redirect_uri", redirectUri());
+        parameters.put("response_type", "code");
+        parameters.put("scope", "openid");
+        parameters.put("state", randomUrlSafe(8));
+        parameters.put("code_challenge", s256(verifier));
+        parameters.put("code_challenge_method", "S256");
+        parameters.putAll(extra);
+        return oidc("auth") + "?" + LoginSession.form(parameters);
+    }
+
+    /** Exchanges the code of the redirect that ended a login for the access token. */
+    public String exchange(LoginSession.Page end, String verifier) throws IOException, InterruptedException {
+        URI location = end.redirect().orElseThrow(() -> new IllegalStateException("Login did not end (HTTP " + end.status() + ")"));
+        String code = queryParameter(location, "code");
         Map<String, String> exchange = new LinkedHashMap<>();
         exchange.put("grant_type", "authorization_code");
         exchange.put("client_id", CLIENT_ID);
         exchange.put("code", code);
-        exchange.put("redirect_uri", redirectUri);
+        exchange.put("redirect_uri", redirectUri());
         exchange.put("code_verifier", verifier);
-        HttpResponse<String> token = http.send(HttpRequest.newBuilder(URI.create(oidc("token")))
+        HttpResponse<String> token = HTTP.send(HttpRequest.newBuilder(URI.create(oidc("token")))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(exchange)))
+                .POST(HttpRequest.BodyPublishers.ofString(LoginSession.form(exchange)))
                 .build(), HttpResponse.BodyHandlers.ofString());
         JsonNode body = JSON.readTree(token.body());
         if (token.statusCode() != 200) {
             throw new IllegalStateException("Code exchange failed: " + body);
         }
         return body.get("access_token").asText();
+    }
+
+    /** A fresh PKCE code verifier. */
+    public static String newVerifier() {
+        return randomUrlSafe(32);
+    }
+
+    private String redirectUri() {
+        return baseUrl + "/realms/" + realm + "/account/";
     }
 
     private String oidc(String endpoint) {
@@ -100,12 +107,6 @@ public final class AccountConsoleLogin {
             }
         }
         throw new IllegalStateException("No " + name + " in redirect " + uri);
-    }
-
-    static String form(Map<String, String> fields) {
-        return fields.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
     }
 
     private static String randomUrlSafe(int bytes) {

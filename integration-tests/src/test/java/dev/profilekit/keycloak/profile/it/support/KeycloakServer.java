@@ -68,7 +68,8 @@ public final class KeycloakServer {
                 "--http-management-port=" + managementPort,
                 "--db=dev-mem",
                 "--import-realm",
-                "--health-enabled=true"));
+                "--health-enabled=true",
+                "--features=declarative-ui"));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(home.toFile())
                 .redirectErrorStream(true)

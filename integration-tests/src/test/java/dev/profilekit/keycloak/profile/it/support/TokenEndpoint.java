@@ -31,7 +31,7 @@ public final class TokenEndpoint {
         form.put("password", password);
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(AccountConsoleLogin.form(form)))
+                .POST(HttpRequest.BodyPublishers.ofString(LoginSession.form(form)))
                 .build(), HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), JSON.readTree(response.body()));
     }
