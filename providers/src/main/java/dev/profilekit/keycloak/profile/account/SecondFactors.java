@@ -1,5 +1,6 @@
 package dev.profilekit.keycloak.profile.account;
 
+import java.util.Set;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.OTPCredentialModel;
 import org.keycloak.models.credential.RecoveryAuthnCodesCredentialModel;
@@ -15,12 +16,21 @@ import org.keycloak.models.credential.WebAuthnCredentialModel;
  */
 public record SecondFactors(long otp, long securityKeys, long passkeys, boolean recoveryCodes) {
 
-    static SecondFactors of(UserModel user) {
+    /** The credential types that are a second factor by themselves (recovery codes only back one up). */
+    public static final Set<String> TYPES = Set.of(
+            OTPCredentialModel.TYPE, WebAuthnCredentialModel.TYPE_TWOFACTOR, WebAuthnCredentialModel.TYPE_PASSWORDLESS);
+
+    public static SecondFactors of(UserModel user) {
         return new SecondFactors(
                 count(user, OTPCredentialModel.TYPE),
                 count(user, WebAuthnCredentialModel.TYPE_TWOFACTOR),
                 count(user, WebAuthnCredentialModel.TYPE_PASSWORDLESS),
                 count(user, RecoveryAuthnCodesCredentialModel.TYPE) > 0);
+    }
+
+    /** Whether the user has any authenticator app, security key or passkey. */
+    public boolean anySet() {
+        return otp + securityKeys + passkeys > 0;
     }
 
     private static long count(UserModel user, String type) {
