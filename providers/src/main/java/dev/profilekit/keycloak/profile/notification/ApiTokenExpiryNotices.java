@@ -33,27 +33,33 @@ final class ApiTokenExpiryNotices implements ScheduledTask {
     public void run(KeycloakSession session) {
         Instant now = Instant.now();
         KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
+        // A realm without an SMTP server keeps its tokens unmarked, so they are told once it has one.
         List<RealmModel> realms = session.realms().getRealmsStream()
                 .filter(realm -> SecurityNotifier.isOn(realm, SecurityNotice.API_TOKEN_EXPIRING))
+                .filter(realm -> realm.getSmtpConfig() != null && !realm.getSmtpConfig().isEmpty())
                 .toList();
         for (RealmModel realm : realms) {
             List<ApiTokenEntity> due = new ApiTokenStore(session).expiringWithoutNotice(realm.getId(), now, now.plus(NOTICE_PERIOD));
             for (ApiTokenEntity token : due) {
-                KeycloakModelUtils.runJobInTransaction(factory, tokenSession -> markAndNotify(tokenSession, realm.getId(), token, now));
+                try {
+                    KeycloakModelUtils.runJobInTransaction(factory, tokenSession -> markAndNotify(tokenSession, realm.getId(), token, now));
+                } catch (RuntimeException e) {
+                    LOG.warnf(e, "Expiry notice of API token %s failed; retried at the next run", token.getId());
+                }
             }
         }
     }
 
     private static void markAndNotify(KeycloakSession session, String realmId, ApiTokenEntity token, Instant now) {
-        if (!new ApiTokenStore(session).markExpiryNotice(token.getId(), now)) {
-            return; // another node got there first
-        }
         RealmModel realm = session.realms().getRealm(realmId);
-        UserModel user = realm == null ? null : session.users().getUserById(realm, token.getUserId());
-        if (user == null) {
+        if (realm == null) {
             return;
         }
         session.getContext().setRealm(realm);
+        UserModel user = session.users().getUserById(realm, token.getUserId());
+        if (user == null || !new ApiTokenStore(session).markExpiryNotice(token.getId(), now)) {
+            return; // the owner is gone, or another node got there first
+        }
         LOG.debugf("API token %s of user %s expires at %s: notifying", token.getId(), user.getId(), Instant.ofEpochMilli(token.getExpiresAt()));
         SecurityNotifier.notify(session, realm, user, SecurityNotice.API_TOKEN_EXPIRING,
                 new NoticeDetails(token.getName(), null, null, Instant.ofEpochMilli(token.getExpiresAt())));

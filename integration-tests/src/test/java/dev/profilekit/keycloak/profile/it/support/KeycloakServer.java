@@ -69,7 +69,9 @@ public final class KeycloakServer {
                 "--db=dev-mem",
                 "--import-realm",
                 "--health-enabled=true",
-                "--features=declarative-ui"));
+                "--features=declarative-ui",
+                // API token expiry notices every 5 s instead of every hour, so that SecurityNotificationIT sees one
+                "--spi-events-listener--profilekit-security-notifications--expiry-check-interval-seconds=5"));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(home.toFile())
                 .redirectErrorStream(true)
