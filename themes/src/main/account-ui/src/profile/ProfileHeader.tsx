@@ -1,4 +1,10 @@
 import {
+  type AccountEnvironment,
+  useEnvironment,
+} from "@keycloak/keycloak-account-ui";
+import {
+  Alert,
+  AlertActionLink,
   Card,
   CardBody,
   DescriptionList,
@@ -89,14 +95,18 @@ const Names = ({ names }: { names: string[] }) => {
   );
 };
 
-/** One line per factor kind: set up or not, linking to Keycloak's own Signing in page. */
+/**
+ * One label per factor kind (set up or not), linking to Keycloak's own Signing in page, and a warning when few
+ * recovery codes are left: generating a new set runs Keycloak's own action, which checks a second factor first.
+ */
 const TwoFactorStatus = ({ factors }: { factors: SecondFactors }) => {
   const { t } = useTranslation();
+  const { keycloak } = useEnvironment<AccountEnvironment>();
+  const remaining = factors.recoveryCodesRemaining ?? 0;
   const rows: [string, boolean, string][] = [
     ["otp", factors.otp > 0, t("profileTwoFactorOtp")],
     ["passkeys", factors.passkeys > 0, t("profileTwoFactorPasskeys")],
     ["security-keys", factors.securityKeys > 0, t("profileTwoFactorSecurityKeys")],
-    ["recovery-codes", factors.recoveryCodes, t("profileTwoFactorRecoveryCodes")],
   ];
   return (
     <>
@@ -106,7 +116,33 @@ const TwoFactorStatus = ({ factors }: { factors: SecondFactors }) => {
             {label}: {t(on ? "profileTwoFactorOn" : "profileTwoFactorOff")}
           </Label>
         ))}
+        <Label
+          color={factors.recoveryCodes ? "green" : "grey"}
+          isCompact
+          data-testid="profile-2fa-recovery-codes"
+          data-configured={factors.recoveryCodes}
+        >
+          {t("profileTwoFactorRecoveryCodes")}:{" "}
+          {factors.recoveryCodes
+            ? t("profileRecoveryCodesLeft", { count: remaining })
+            : t("profileTwoFactorOff")}
+        </Label>
       </LabelGroup>
+      {factors.recoveryCodes && remaining < factors.recoveryCodesWarningThreshold && (
+        <Alert
+          variant="warning"
+          isInline
+          isPlain
+          className="pf-v5-u-mt-sm"
+          title={t("profileRecoveryCodesLow", { count: remaining })}
+          data-testid="profile-recovery-codes-low"
+          actionLinks={
+            <AlertActionLink onClick={() => void keycloak.login({ action: "CONFIGURE_RECOVERY_AUTHN_CODES" })}>
+              {t("profileRecoveryCodesRegenerate")}
+            </AlertActionLink>
+          }
+        />
+      )}
       <div className="pf-v5-u-mt-sm">
         <Link to="../account-security/signing-in">{t("profileTwoFactorManage")}</Link>
       </div>

@@ -17,6 +17,8 @@ export type SecondFactors = {
   securityKeys: number;
   passkeys: number;
   recoveryCodes: boolean;
+  recoveryCodesRemaining?: number | null;
+  recoveryCodesWarningThreshold: number;
 };
 
 /** Answer of `GET /realms/{realm}/profile/me`; Keycloak leaves out null values. */

@@ -39,7 +39,7 @@ public record ProfileSummary(String username, String email, boolean emailVerifie
                         .sorted()
                         .toList(),
                 user.getGroupsStream().map(ModelToRepresentation::buildGroupPath).sorted().toList(),
-                SecondFactors.of(user),
+                SecondFactors.of(realm, user),
                 UpdateEmail.isEnabled(realm),
                 ProfileLockPolicy.lockOf(realm, user).map(Lock::of).orElse(null));
     }

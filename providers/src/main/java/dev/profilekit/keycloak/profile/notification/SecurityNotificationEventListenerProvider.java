@@ -34,7 +34,7 @@ final class SecurityNotificationEventListenerProvider implements EventListenerPr
         SecurityEvents.classify(event).ifPresent(kind -> {
             RealmModel realm = session.realms().getRealm(event.getRealmId());
             UserModel user = realm == null ? null : session.users().getUserById(realm, event.getUserId());
-            if (user == null || kind == SecurityNotice.LAST_SECOND_FACTOR_REMOVED && SecondFactors.of(user).anySet()) {
+            if (user == null || kind == SecurityNotice.LAST_SECOND_FACTOR_REMOVED && SecondFactors.anySet(user)) {
                 return;
             }
             SecurityNotifier.notify(session, realm, user, kind, details(kind, realm, user, event));
@@ -46,7 +46,7 @@ final class SecurityNotificationEventListenerProvider implements EventListenerPr
         SecurityEvents.classify(event).ifPresent(notice -> {
             RealmModel realm = session.realms().getRealm(event.getRealmId());
             UserModel user = realm == null ? null : session.users().getUserById(realm, notice.userId());
-            if (user == null || notice.kind() == SecurityNotice.LAST_SECOND_FACTOR_REMOVED && SecondFactors.of(user).anySet()) {
+            if (user == null || notice.kind() == SecurityNotice.LAST_SECOND_FACTOR_REMOVED && SecondFactors.anySet(user)) {
                 return;
             }
             String ipAddress = event.getAuthDetails() == null ? null : event.getAuthDetails().getIpAddress();

@@ -5,17 +5,12 @@ import dev.profilekit.keycloak.profile.it.support.KeycloakServer;
 import dev.profilekit.keycloak.profile.it.support.LoginSession;
 import dev.profilekit.keycloak.profile.it.support.TestConfig;
 import dev.profilekit.keycloak.profile.it.support.TestUsers.TestUser;
+import dev.profilekit.keycloak.profile.it.support.Totp;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * What the account console's "Signing in" page does, over HTTP: Keycloak's application-initiated actions
@@ -52,7 +47,7 @@ final class AccountActions {
         LoginSession.Page form = reauthenticateIfAsked(open("CONFIGURE_TOTP"));
         String secret = value(form, "totpSecret");
         Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("totp", totp(secret, Instant.now()));
+        fields.put("totp", new Totp(secret).nextCode());
         fields.put("totpSecret", secret);
         fields.put("userLabel", label);
         form.input("mode").ifPresent(mode -> fields.put("mode", VALUE.matcher(mode).results().findFirst().orElseThrow().group(1)));
@@ -84,19 +79,5 @@ final class AccountActions {
             throw new IllegalStateException("Input " + inputId + " has no value");
         }
         return value.group(1);
-    }
-
-    /** RFC 6238 TOTP as the realm's default OTP policy has it: HMAC-SHA1, 6 digits, 30 s; Keycloak keys it with the secret's bytes. */
-    static String totp(String secret, Instant at) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-            byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(at.getEpochSecond() / 30).array());
-            int offset = hash[hash.length - 1] & 0x0f;
-            int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16) | ((hash[offset + 2] & 0xff) << 8) | (hash[offset + 3] & 0xff);
-            return String.format("%06d", binary % 1_000_000);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -148,7 +148,7 @@ class ProfileLockIT {
         AccountConsoleLogin login = new AccountConsoleLogin(server, TestConfig.DEMO_REALM);
         LoginSession session = new LoginSession();
         login.accessToken(session, user.username(), user.password());
-        waitForTheNextSecond();
+        LoginSession.waitUntilTheLoginIsOlderThanZeroSeconds();
         String verifier = AccountConsoleLogin.newVerifier();
 
         LoginSession.Page reauthentication = session.open(login.authorizationUrl(verifier, Map.of("kc_action", "UPDATE_EMAIL")));
@@ -167,7 +167,7 @@ class ProfileLockIT {
         LoginSession session = new LoginSession();
         login.accessToken(session, user.username(), user.password());
         lock.set(true);
-        waitForTheNextSecond();
+        LoginSession.waitUntilTheLoginIsOlderThanZeroSeconds();
 
         LoginSession.Page reauthentication = session.open(login.authorizationUrl(AccountConsoleLogin.newVerifier(), Map.of("kc_action", "UPDATE_EMAIL")));
         LoginSession.Page emailForm = session.submit(reauthentication, "kc-form-login", Map.of("username", user.username(), "password", user.password()));
@@ -176,13 +176,5 @@ class ProfileLockIT {
         }
 
         assertThat(users.realm().users().get(user.id()).toRepresentation().getEmail()).isEqualTo(user.username() + "@example.org");
-    }
-
-    /**
-     * The demo realm sets UPDATE_EMAIL's "maximum age of authentication" to 0: Keycloak asks for the password again
-     * once the login is older than that, counted in whole seconds.
-     */
-    private static void waitForTheNextSecond() throws InterruptedException {
-        Thread.sleep(1100);
     }
 }

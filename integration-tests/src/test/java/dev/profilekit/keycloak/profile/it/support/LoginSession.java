@@ -39,6 +39,20 @@ public final class LoginSession {
                 .POST(HttpRequest.BodyPublishers.ofString(form(fields)))));
     }
 
+    /**
+     * The demo realm sets the "maximum age of authentication" of sensitive actions (update email, recovery codes,
+     * delete credential) to 0: Keycloak asks to log in again once the login is older than that, counted in whole
+     * seconds. A test that logs in and starts such an action at once waits here first.
+     */
+    public static void waitUntilTheLoginIsOlderThanZeroSeconds() throws InterruptedException {
+        Thread.sleep(1100);
+    }
+
+    /** POSTs {@code fields} to the page's one login-actions form, for Keycloak pages whose form has no id. */
+    public Page submit(Page page, Map<String, String> fields) throws IOException, InterruptedException {
+        return submit(page, null, fields);
+    }
+
     private Page follow(Page page) throws IOException, InterruptedException {
         Page current = page;
         while (current.redirect().filter(LoginSession::isLoginPage).isPresent()) {
@@ -89,16 +103,40 @@ public final class LoginSession {
             return action.group(1).replace("&amp;", "&");
         }
 
+        /** Name and value of every hidden {@code <input>} on the page (HTML entities in values decoded). */
+        public Map<String, String> hiddenInputs() {
+            Map<String, String> fields = new LinkedHashMap<>();
+            Matcher input = Pattern.compile("<input\\b[^>]*>").matcher(body);
+            while (input.find()) {
+                String tag = input.group();
+                if (tag.contains("type=\"hidden\"")) {
+                    attribute(tag, "name").ifPresent(name -> fields.put(name, attribute(tag, "value").orElse("")));
+                }
+            }
+            return fields;
+        }
+
+        private static Optional<String> attribute(String tag, String name) {
+            Matcher value = Pattern.compile("\\b" + name + "=\"([^\"]*)\"").matcher(tag);
+            return value.find()
+                    ? Optional.of(value.group(1).replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"))
+                    : Optional.empty();
+        }
+
         /** The {@code <input>} tag with {@code id}, if the page has one. */
         public Optional<String> input(String id) {
             Matcher input = Pattern.compile("<input\\b[^>]*\\bid=\"" + Pattern.quote(id) + "\"[^>]*>").matcher(body);
             return input.find() ? Optional.of(input.group()) : Optional.empty();
         }
 
+        /** The form with id {@code formId}, or for {@code null} the first form posting to Keycloak's login actions. */
         private Optional<String> formTag(String formId) {
             Matcher form = FORM.matcher(body);
             while (form.find()) {
-                if (form.group().contains("id=\"" + formId + "\"")) {
+                boolean matches = formId == null
+                        ? form.group().contains("/login-actions/")
+                        : form.group().contains("id=\"" + formId + "\"");
+                if (matches) {
                     return Optional.of(form.group());
                 }
             }
