@@ -9,16 +9,12 @@ import dev.profilekit.keycloak.profile.it.support.Totp;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What the account console's "Signing in" page does, over HTTP: Keycloak's application-initiated actions
  * (update password, set up an authenticator app) in the user's logged-in browser session.
  */
 final class AccountActions {
-
-    private static final Pattern VALUE = Pattern.compile("\\bvalue=\"([^\"]*)\"");
 
     private final AccountConsoleLogin login;
     private final LoginSession browser = new LoginSession();
@@ -45,12 +41,9 @@ final class AccountActions {
     /** Runs "Set up authenticator application" (kc_action=CONFIGURE_TOTP) with a code computed from the shown secret. */
     void addAuthenticatorApp(String label) throws IOException, InterruptedException {
         LoginSession.Page form = reauthenticateIfAsked(open("CONFIGURE_TOTP"));
-        String secret = value(form, "totpSecret");
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("totp", new Totp(secret).nextCode());
-        fields.put("totpSecret", secret);
+        Map<String, String> fields = new LinkedHashMap<>(form.hiddenInputs()); // totpSecret, mode
+        fields.put("totp", new Totp(fields.get("totpSecret")).nextCode());
         fields.put("userLabel", label);
-        form.input("mode").ifPresent(mode -> fields.put("mode", VALUE.matcher(mode).results().findFirst().orElseThrow().group(1)));
         requireSuccess(browser.submit(form, "kc-totp-settings-form", fields));
     }
 
@@ -70,14 +63,5 @@ final class AccountActions {
             throw new IllegalStateException("Action did not succeed (HTTP " + done.status() + "): "
                     + done.redirect().map(Object::toString).orElse(done.body().substring(0, Math.min(done.body().length(), 2000))));
         }
-    }
-
-    private static String value(LoginSession.Page page, String inputId) {
-        String input = page.input(inputId).orElseThrow(() -> new IllegalStateException("No input " + inputId + " on the page"));
-        Matcher value = VALUE.matcher(input);
-        if (!value.find()) {
-            throw new IllegalStateException("Input " + inputId + " has no value");
-        }
-        return value.group(1);
     }
 }
