@@ -70,7 +70,13 @@ export const ProfileHeader = ({ profile, onSaved }: Props) => {
             <Names names={[...profile.roles, ...profile.groups]} />
           </Item>
           <Item label={t("profileTwoFactor")} testId="profile-two-factor">
-            <TwoFactorStatus factors={profile.secondFactors} />
+            {profile.twoFactorHandledBy ? (
+              <span data-testid="profile-2fa-handled-by">
+                {t("profileTwoFactorHandledBy", { directory: profile.twoFactorHandledBy })}
+              </span>
+            ) : (
+              <TwoFactorStatus factors={profile.secondFactors} />
+            )}
           </Item>
           <Item label={t("profileLanguage")} testId="profile-language">
             <LanguageSelect profile={profile} onSaved={onSaved} />

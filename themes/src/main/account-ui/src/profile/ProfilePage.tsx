@@ -6,11 +6,13 @@ import { useRequest } from "../api/useRequest";
 import { ProfileForm } from "./ProfileForm";
 import { ProfileHeader } from "./ProfileHeader";
 import { PROFILE_ME_PATH, type Profile } from "./profile";
+import { useSetupDeepLink } from "./useSetupDeepLink";
 
 /** The account at a glance (header) and the fields the user may change (form). */
 export const ProfilePage = () => {
   const { t } = useTranslation();
   const [profile, reload] = useRequest<Profile>(PROFILE_ME_PATH);
+  useSetupDeepLink();
 
   return (
     <Page title={t("profileTitle")} description={t("profileDescription")}>

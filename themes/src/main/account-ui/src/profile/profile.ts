@@ -36,6 +36,7 @@ export type Profile = {
   secondFactors: SecondFactors;
   emailChangeAction: boolean;
   lock?: ProfileLock | null;
+  twoFactorHandledBy?: string | null;
 };
 
 /** What the Profile page lets a user change through the account REST API. */
