@@ -40,7 +40,8 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  *   <li>the pixels must decode ({@value #INVALID}). Only the centre square is decoded, subsampled to between
  *       {@value #SIZE} and twice that, so memory stays small whatever the upload's size.</li>
  * </ol>
- * The output is always re-encoded from decoded pixels, so nothing of the upload but its picture survives.
+ * The output is always re-encoded from decoded pixels, so nothing of the upload but its picture survives; a JPEG's
+ * EXIF orientation is honoured (phone portraits stand upright), and then no metadata is kept.
  */
 public final class AvatarImageDecoder {
 
@@ -84,7 +85,8 @@ public final class AvatarImageDecoder {
         }
         ImageFormat format = ImageFormat.detect(upload).orElseThrow(() -> new InvalidAvatarImageException(UNSUPPORTED));
         checkNothingButTheImage(format, upload);
-        return encodePng(square(format, upload));
+        int orientation = format == ImageFormat.JPEG ? ExifOrientation.of(upload) : ExifOrientation.NORMAL;
+        return encodePng(square(format, upload), orientation);
     }
 
     /** The refusal of an upload larger than {@code maxBytes} (message parameter: the limit in whole kB or MB). */
@@ -153,13 +155,13 @@ public final class AvatarImageDecoder {
         }
     }
 
-    private static byte[] encodePng(BufferedImage decoded) {
+    private static byte[] encodePng(BufferedImage decoded, int orientation) {
         boolean alpha = decoded.getColorModel().hasAlpha();
         BufferedImage scaled = decoded;
         while (scaled.getWidth() / 2 >= SIZE && scaled.getHeight() / 2 >= SIZE) {
             scaled = scale(scaled, scaled.getWidth() / 2, scaled.getHeight() / 2, alpha);
         }
-        BufferedImage avatar = scale(scaled, SIZE, SIZE, alpha);
+        BufferedImage avatar = ExifOrientation.apply(scale(scaled, SIZE, SIZE, alpha), orientation);
         ByteArrayOutputStream png = new ByteArrayOutputStream(64 * 1024);
         Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("png");
         ImageWriter writer = writers.next();

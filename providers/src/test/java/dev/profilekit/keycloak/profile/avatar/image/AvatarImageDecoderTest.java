@@ -101,6 +101,28 @@ class AvatarImageDecoderTest {
             assertThat(new String(avatar, StandardCharsets.ISO_8859_1)).doesNotContain("secret-location").doesNotContain("tEXt");
         }
 
+        @ParameterizedTest
+        @org.junit.jupiter.params.provider.CsvSource({"1,0,0", "6,255,0", "8,0,255", "3,255,255"})
+        void aJpegsExifOrientationIsApplied(int orientation, int redX, int redY) throws Exception {
+            // red block in the stored top-left corner; orientation 6 turns it 90° clockwise (top-right), 8 counter-clockwise (bottom-left)
+            BufferedImage image = new BufferedImage(300, 300, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = image.createGraphics();
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, 300, 300);
+            g.setColor(Color.RED);
+            g.fillRect(0, 0, 100, 100);
+            g.dispose();
+            for (boolean bigEndian : new boolean[] {true, false}) {
+                byte[] jpeg = withExifOrientation(encode(image, "jpeg"), orientation, bigEndian);
+
+                BufferedImage avatar = read(decoder.decode(jpeg));
+
+                Color corner = new Color(avatar.getRGB(redX == 0 ? 10 : 245, redY == 0 ? 10 : 245));
+                assertThat(corner.getRed()).isGreaterThan(200);
+                assertThat(corner.getGreen()).as("orientation " + orientation + (bigEndian ? " MM" : " II")).isLessThan(80);
+            }
+        }
+
         @Test
         void trailingZeroPaddingIsTolerated() throws Exception {
             byte[] padded = Arrays.copyOf(png(100, 100, BufferedImage.TYPE_INT_RGB), png(100, 100, BufferedImage.TYPE_INT_RGB).length + 16);
@@ -345,6 +367,18 @@ class AvatarImageDecoderTest {
     /** Signature (8) + IHDR chunk (25) come first in every PNG: insert after them. */
     private static byte[] insertChunkAfterIhdr(byte[] png, String type, byte[] data) {
         return concat(Arrays.copyOf(png, 33), concat(chunk(type, data), Arrays.copyOfRange(png, 33, png.length)));
+    }
+
+    /** Inserts an APP1 Exif segment with only the orientation tag right after SOI. */
+    private static byte[] withExifOrientation(byte[] jpeg, int orientation, boolean bigEndian) {
+        ByteBuffer tiff = ByteBuffer.allocate(26).order(bigEndian ? java.nio.ByteOrder.BIG_ENDIAN : java.nio.ByteOrder.LITTLE_ENDIAN);
+        tiff.put(bigEndian ? (byte) 'M' : (byte) 'I').put(bigEndian ? (byte) 'M' : (byte) 'I').putShort((short) 42).putInt(8)
+                .putShort((short) 1) // one entry
+                .putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0)
+                .putInt(0); // no next IFD
+        byte[] exif = concat("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1), tiff.array());
+        ByteBuffer app1 = ByteBuffer.allocate(4 + exif.length).put((byte) 0xff).put((byte) 0xe1).putShort((short) (exif.length + 2)).put(exif);
+        return concat(Arrays.copyOf(jpeg, 2), concat(app1.array(), Arrays.copyOfRange(jpeg, 2, jpeg.length)));
     }
 
     /** A well-formed PNG that claims width × height (8-bit grey) but carries only a few compressed rows. */
