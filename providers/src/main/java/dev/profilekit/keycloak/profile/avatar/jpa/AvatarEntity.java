@@ -43,7 +43,7 @@ public class AvatarEntity {
     @Column(name = "CONTENT_HASH", length = 64, nullable = false)
     private String contentHash;
 
-    /** The PNG; a plain byte array (not a JPA LOB), which maps to bytea on PostgreSQL. */
+    /** The PNG (at most a few hundred kB); a plain byte array, not a JPA LOB: BYTEA on PostgreSQL, see the changelog. */
     @Column(name = "IMAGE", nullable = false)
     private byte[] image;
 
