@@ -5,17 +5,17 @@ import dev.profilekit.keycloak.profile.it.support.TestConfig;
 import org.keycloak.admin.client.Keycloak;
 
 /** Flips the demo realm's "Lock user profiles" realm attribute as an admin would, and puts it back when closed. */
-final class ProfileLockSwitch implements AutoCloseable {
+public final class ProfileLockSwitch implements AutoCloseable {
 
     static final String ATTRIBUTE = "profilekit.profileLock.enabled";
 
     private final RealmAttribute attribute;
 
-    ProfileLockSwitch(Keycloak admin) {
+    public ProfileLockSwitch(Keycloak admin) {
         this.attribute = RealmAttribute.remember(admin.realm(TestConfig.DEMO_REALM), ATTRIBUTE);
     }
 
-    void set(boolean locked) {
+    public void set(boolean locked) {
         attribute.put(String.valueOf(locked));
     }
 
