@@ -22,13 +22,19 @@ import { Link } from "react-router-dom";
 import { errorText } from "../api/client";
 import { useRequest } from "../api/useRequest";
 import { formatDateTime } from "../components/formatDate";
-import { PASSKEYS_PATH, type Passkey, REGISTER_PASSKEY_ACTION } from "./passkeys";
+import { SETUP_ACTIONS } from "../profile/useSetupDeepLink";
+import { PASSKEYS_PATH, type Passkey } from "./passkeys";
+
+type Props = {
+  /** The directory that does this user's 2FA: Keycloak's passkey set-up is not offered then. */
+  twoFactorHandledBy?: string | null;
+};
 
 /**
  * The user's passkeys and security keys with created date and last use. Registering runs Keycloak's own
- * passkey registration; renaming and removing stay on Keycloak's Signing in page.
+ * passkey registration; removing stays on Keycloak's Signing in page.
  */
-export const PasskeysCard = () => {
+export const PasskeysCard = ({ twoFactorHandledBy }: Props) => {
   const { t } = useTranslation();
   const { keycloak } = useEnvironment<AccountEnvironment>();
   const [passkeys] = useRequest<Passkey[]>(PASSKEYS_PATH);
@@ -36,17 +42,21 @@ export const PasskeysCard = () => {
   return (
     <Card data-testid="passkeys-card">
       <CardHeader
-        actions={{
-          actions: (
-            <Button
-              variant="secondary"
-              data-testid="passkey-add"
-              onClick={() => void keycloak.login({ action: REGISTER_PASSKEY_ACTION })}
-            >
-              {t("passkeyAdd")}
-            </Button>
-          ),
-        }}
+        actions={
+          twoFactorHandledBy
+            ? undefined
+            : {
+                actions: (
+                  <Button
+                    variant="secondary"
+                    data-testid="passkey-add"
+                    onClick={() => void keycloak.login({ action: SETUP_ACTIONS.passkey })}
+                  >
+                    {t("passkeyAdd")}
+                  </Button>
+                ),
+              }
+        }
       >
         <CardTitle component="h2">{t("passkeysTitle")}</CardTitle>
       </CardHeader>

@@ -1,9 +1,6 @@
 /** Path of the providers' passkey REST resource, below `/realms/{realm}/`. */
 export const PASSKEYS_PATH = "passkeys";
 
-/** Keycloak's application-initiated action that registers a passkey (passwordless WebAuthn). */
-export const REGISTER_PASSKEY_ACTION = "webauthn-register-passwordless";
-
 /** One passkey or security key as `GET /realms/{realm}/passkeys` lists it; Keycloak leaves out null values. */
 export type Passkey = {
   id: string;

@@ -7,11 +7,13 @@ import { PasskeysCard } from "../passkeys/PasskeysCard";
 import { ProfileForm } from "./ProfileForm";
 import { ProfileHeader } from "./ProfileHeader";
 import { PROFILE_ME_PATH, type Profile } from "./profile";
+import { useSetupDeepLink } from "./useSetupDeepLink";
 
 /** The account at a glance (header) and the fields the user may change (form). */
 export const ProfilePage = () => {
   const { t } = useTranslation();
   const [profile, reload] = useRequest<Profile>(PROFILE_ME_PATH);
+  useSetupDeepLink();
 
   return (
     <Page title={t("profileTitle")} description={t("profileDescription")}>
@@ -33,7 +35,7 @@ export const ProfilePage = () => {
               <ProfileForm profile={profile.data} onSaved={reload} />
             </StackItem>
             <StackItem>
-              <PasskeysCard />
+              <PasskeysCard twoFactorHandledBy={profile.data.twoFactorHandledBy} />
             </StackItem>
           </Stack>
         )}

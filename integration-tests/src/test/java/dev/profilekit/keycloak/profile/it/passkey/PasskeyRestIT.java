@@ -25,12 +25,12 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
-import org.keycloak.representations.idm.EventRepresentation;
 
 /**
- * {@code GET /realms/{realm}/passkeys} and the last use recorded by the {@code profilekit-credential-usage} event
- * listener, without a browser: WebAuthn credentials are stored through the admin API and a {@link SoftwarePasskey}
- * signs in on Keycloak's real login page ("Sign in with Passkey" form).
+ * {@code GET /realms/{realm}/passkeys} (and the admin's {@code GET /admin/realms/{realm}/passkeys/users/{id}}) with
+ * the last use recorded by the {@code profilekit-credential-usage} event listener, without a browser: WebAuthn
+ * credentials are stored through the admin API and {@link SoftwarePasskey}s sign in on Keycloak's real login pages —
+ * the passkey on the login page's passkey form, the security key as the second factor after the password.
  */
 @KeycloakIntegrationTest
 class PasskeyRestIT {
@@ -60,53 +60,66 @@ class PasskeyRestIT {
     }
 
     @Test
-    void listsPasskeysAndSecurityKeysNeverUsedYet() throws Exception {
-        Answer list = AccountApi.logIn(server, user).get("passkeys");
+    void listsSecurityKeysAndPasskeysNeverUsedYet() throws Exception {
+        Answer list = adminList(user.id());
 
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.body()).hasSize(2);
         JsonNode key = list.body().get(0);
+        assertThat(key.get("id").asText()).isEqualTo(credentialId("webauthn"));
         assertThat(key.get("name").asText()).isEqualTo("YubiKey");
         assertThat(key.get("type").asText()).isEqualTo("security-key");
         assertThat(key.get("createdAt").asText()).isEqualTo(Instant.ofEpochMilli(CREATED_SECURITY_KEY).toString());
         assertThat(absent(key, "lastUsedAt")).isTrue();
         assertThat(absent(key, "lastUsedIp")).isTrue();
         JsonNode laptop = list.body().get(1);
+        assertThat(laptop.get("id").asText()).isEqualTo(credentialId("webauthn-passwordless"));
         assertThat(laptop.get("name").asText()).isEqualTo("Laptop");
         assertThat(laptop.get("type").asText()).isEqualTo("passkey");
         assertThat(laptop.get("createdAt").asText()).isEqualTo(Instant.ofEpochMilli(CREATED_PASSKEY).toString());
         assertThat(absent(laptop, "lastUsedAt")).isTrue();
-        assertThat(laptop.get("id").asText()).isEqualTo(credentialId("webauthn-passwordless"));
+        assertThat(absent(laptop, "lastUsedIp")).isTrue();
     }
 
     @Test
     void needsAnAccountConsoleToken() throws Exception {
         assertThat(new AccountApi(server, "not-a-token").get("passkeys").status()).isEqualTo(401);
+        assertThat(adminList(user.id(), passkeyLogin()).status()).as("a user's token on the admin API").isIn(401, 403);
     }
 
     @Test
     void aPasskeyLoginRecordsItsLastUseOncePerMinute() throws Exception {
         Instant before = Instant.now().minusSeconds(1);
-        AccountApi api = new AccountApi(server, passkeyLogin(passkey));
+        AccountApi api = new AccountApi(server, passkeyLogin());
         Instant after = Instant.now().plusSeconds(1);
 
-        JsonNode used = byName(api.get("passkeys").body(), "Laptop");
-        Instant lastUsedAt = Instant.parse(used.get("lastUsedAt").asText());
-        assertThat(lastUsedAt).isBetween(before, after);
+        Answer list = api.get("passkeys");
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.body()).hasSize(2);
+        JsonNode used = byName(list.body(), "Laptop");
+        assertThat(Instant.parse(used.get("lastUsedAt").asText())).isBetween(before, after);
         assertThat(InetAddress.getByName(used.get("lastUsedIp").asText()).isLoopbackAddress()).isTrue();
-        assertThat(absent(byName(api.get("passkeys").body(), "YubiKey"), "lastUsedAt")).as("the security key was not used").isTrue();
-        EventRepresentation login = users.realm().getEvents(List.of("LOGIN"), null, user.id(), null, null, null, 0, 1).get(0);
-        assertThat(login.getDetails()).containsEntry("public_key_credential_id", passkey.publicKeyCredentialId())
+        assertThat(absent(byName(list.body(), "YubiKey"), "lastUsedAt")).as("the security key was not used").isTrue();
+        assertThat(lastLogin()).containsEntry("public_key_credential_id", passkey.publicKeyCredentialId())
                 .containsEntry("credential_type", "webauthn-passwordless");
 
-        passkeyLogin(passkey);
+        passkeyLogin();
         assertThat(byName(api.get("passkeys").body(), "Laptop").get("lastUsedAt").asText())
                 .as("a second use from the same address within a minute is not written")
                 .isEqualTo(used.get("lastUsedAt").asText());
+        assertThat(byName(adminList(user.id()).body(), "Laptop").get("lastUsedAt").asText()).isEqualTo(used.get("lastUsedAt").asText());
+    }
 
-        Answer asAdmin = adminList(user.id());
-        assertThat(asAdmin.status()).isEqualTo(200);
-        assertThat(byName(asAdmin.body(), "Laptop").get("lastUsedAt").asText()).isEqualTo(used.get("lastUsedAt").asText());
+    @Test
+    void aSecurityKeyAsSecondFactorRecordsItsLastUse() throws Exception {
+        Instant before = Instant.now().minusSeconds(1);
+        AccountApi api = new AccountApi(server, passwordAndSecurityKeyLogin());
+
+        JsonNode list = api.get("passkeys").body();
+        assertThat(Instant.parse(byName(list, "YubiKey").get("lastUsedAt").asText())).isAfter(before);
+        assertThat(absent(byName(list, "Laptop"), "lastUsedAt")).as("the passkey was not used").isTrue();
+        assertThat(lastLogin()).containsEntry("public_key_credential_id", securityKey.publicKeyCredentialId())
+                .containsEntry("credential_type", "webauthn");
     }
 
     @Test
@@ -115,22 +128,22 @@ class PasskeyRestIT {
         AccountConsoleLogin login = new AccountConsoleLogin(server, TestConfig.DEMO_REALM);
         LoginSession.Page page = session.open(login.authorizationUrl(AccountConsoleLogin.newVerifier(), Map.of()));
         Map<String, String> forged = new HashMap<>(passkey.assertion(page.body(), server.baseUrl(), user.id()));
-        forged.put("signature", securityKeySignatureFor(page.body()));
+        forged.put("signature", securityKey.assertion(page.body(), server.baseUrl(), user.id()).get("signature"));
 
         LoginSession.Page refused = session.submit(page, "webauth", forged);
 
         assertThat(refused.redirect()).as("no login").isEmpty();
-        assertThat(absent(byName(AccountApi.logIn(server, user).get("passkeys").body(), "Laptop"), "lastUsedAt")).isTrue();
+        assertThat(absent(byName(adminList(user.id()).body(), "Laptop"), "lastUsedAt")).isTrue();
     }
 
     @Test
     void aDeletedCredentialLeavesTheList() throws Exception {
-        passkeyLogin(passkey);
+        passkeyLogin();
         String id = credentialId("webauthn-passwordless");
 
         users.realm().users().get(user.id()).removeCredential(id);
 
-        JsonNode list = AccountApi.logIn(server, user).get("passkeys").body();
+        JsonNode list = adminList(user.id()).body();
         assertThat(list).hasSize(1);
         assertThat(list.get(0).get("type").asText()).isEqualTo("security-key");
         assertThat(users.realm().getAdminEvents(List.of("ACTION"), null, null, null, null,
@@ -140,22 +153,34 @@ class PasskeyRestIT {
     @Test
     void adminsNeedAKnownUser() throws Exception {
         assertThat(adminList("no-such-user").status()).isEqualTo(404);
-        assertThat(adminList(user.id()).body()).hasSize(2);
+        assertThat(adminList("no-such-user").body().get("errorMessage").asText()).isEqualTo("passkeyUserNotFound");
     }
 
-    /** Signs in to the account console with {@code key} on the login page's passkey form; returns the access token. */
-    private String passkeyLogin(SoftwarePasskey key) throws Exception {
+    /** Signs in to the account console on the login page's passkey form; returns the access token. */
+    private String passkeyLogin() throws Exception {
         LoginSession session = new LoginSession();
         AccountConsoleLogin login = new AccountConsoleLogin(server, TestConfig.DEMO_REALM);
         String verifier = AccountConsoleLogin.newVerifier();
         LoginSession.Page page = session.open(login.authorizationUrl(verifier, Map.of()));
-        LoginSession.Page end = session.submit(page, "webauth", key.assertion(page.body(), server.baseUrl(), user.id()));
+        LoginSession.Page end = session.submit(page, "webauth", passkey.assertion(page.body(), server.baseUrl(), user.id()));
         return login.exchange(end, verifier);
     }
 
-    /** A valid signature by another key: the assertion names the passkey but is signed by the security key. */
-    private String securityKeySignatureFor(String page) throws Exception {
-        return securityKey.assertion(page, server.baseUrl(), user.id()).get("signature");
+    /** Signs in with the password, then the security key on Keycloak's WebAuthn second-factor page. */
+    private String passwordAndSecurityKeyLogin() throws Exception {
+        LoginSession session = new LoginSession();
+        AccountConsoleLogin login = new AccountConsoleLogin(server, TestConfig.DEMO_REALM);
+        String verifier = AccountConsoleLogin.newVerifier();
+        LoginSession.Page page = session.open(login.authorizationUrl(verifier, Map.of()));
+        LoginSession.Page secondFactor = session.submit(page, "kc-form-login", Map.of("username", user.username(), "password", user.password()));
+        assertThat(secondFactor.body()).as("Keycloak's security-key page asks for this key")
+                .contains("kc-form-webauthn").contains(securityKey.publicKeyCredentialId());
+        LoginSession.Page end = session.submit(secondFactor, "webauth", securityKey.assertion(secondFactor.body(), server.baseUrl(), user.id()));
+        return login.exchange(end, verifier);
+    }
+
+    private Map<String, String> lastLogin() {
+        return users.realm().getEvents(List.of("LOGIN"), null, user.id(), null, null, null, 0, 1).get(0).getDetails();
     }
 
     private String credentialId(String type) {
@@ -165,9 +190,13 @@ class PasskeyRestIT {
     }
 
     private Answer adminList(String userId) throws Exception {
+        return adminList(userId, admin.tokenManager().getAccessTokenString());
+    }
+
+    private Answer adminList(String userId, String token) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(
                         server.baseUrl() + "/admin/realms/" + TestConfig.DEMO_REALM + "/passkeys/users/" + userId))
-                .header("Authorization", "Bearer " + admin.tokenManager().getAccessTokenString())
+                .header("Authorization", "Bearer " + token)
                 .build(), HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), response.body().isEmpty() ? JSON.missingNode() : JSON.readTree(response.body()));
     }

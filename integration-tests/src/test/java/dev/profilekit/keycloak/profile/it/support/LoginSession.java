@@ -34,7 +34,12 @@ public final class LoginSession {
 
     /** POSTs {@code fields} to the action of the form with id {@code formId} on {@code page}. */
     public Page submit(Page page, String formId, Map<String, String> fields) throws IOException, InterruptedException {
-        return follow(send(HttpRequest.newBuilder(URI.create(page.formAction(formId)))
+        return post(page.formAction(formId), fields);
+    }
+
+    /** POSTs {@code fields} to {@code url} as a form would. */
+    public Page post(String url, Map<String, String> fields) throws IOException, InterruptedException {
+        return follow(send(HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form(fields)))));
     }

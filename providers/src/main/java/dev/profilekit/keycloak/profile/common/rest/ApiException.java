@@ -23,6 +23,11 @@ public final class ApiException extends WebApplicationException {
         return new ApiException(Response.Status.BAD_REQUEST, messageKey, field, params);
     }
 
+    /** 409 with a message key: a concurrent request changed the same thing first; retrying may succeed. */
+    public static ApiException conflict(String messageKey) {
+        return new ApiException(Response.Status.CONFLICT, messageKey, null);
+    }
+
     /** 404 with a message key. */
     public static ApiException notFound(String messageKey) {
         return new ApiException(Response.Status.NOT_FOUND, messageKey, null);

@@ -1,0 +1,17 @@
+package dev.profilekit.keycloak.profile.twofactor;
+
+import java.util.List;
+import org.keycloak.models.credential.OTPCredentialModel;
+import org.keycloak.models.credential.WebAuthnCredentialModel;
+
+/** The credential types of Keycloak's own second factors (recovery codes are a fallback, not a factor of their own). */
+public final class SecondFactorTypes {
+
+    public static final List<String> ALL = List.of(
+            OTPCredentialModel.TYPE,
+            WebAuthnCredentialModel.TYPE_TWOFACTOR,
+            WebAuthnCredentialModel.TYPE_PASSWORDLESS);
+
+    private SecondFactorTypes() {
+    }
+}
