@@ -3,6 +3,7 @@ import { Alert, Spinner, Stack, StackItem } from "@patternfly/react-core";
 import { useTranslation } from "react-i18next";
 import { errorText } from "../api/client";
 import { useRequest } from "../api/useRequest";
+import { PasskeysCard } from "../passkeys/PasskeysCard";
 import { ProfileForm } from "./ProfileForm";
 import { ProfileHeader } from "./ProfileHeader";
 import { PROFILE_ME_PATH, type Profile } from "./profile";
@@ -32,6 +33,9 @@ export const ProfilePage = () => {
             </StackItem>
             <StackItem>
               <ProfileForm profile={profile.data} onSaved={reload} />
+            </StackItem>
+            <StackItem>
+              <PasskeysCard twoFactorHandledBy={profile.data.twoFactorHandledBy} />
             </StackItem>
           </Stack>
         )}

@@ -1,14 +1,11 @@
 package dev.profilekit.keycloak.profile.avatar.jpa;
 
-import org.jboss.logging.Logger;
+import dev.profilekit.keycloak.profile.common.jpa.UserRowsCleanup;
 import org.keycloak.Config;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
-import org.keycloak.provider.ProviderEvent;
 
 /**
  * Registers {@link AvatarEntity} and its Liquibase changelog (tracked in {@code DATABASECHANGELOG_AVATAR_JPA}),
@@ -18,7 +15,6 @@ public final class AvatarJpaEntityProviderFactory implements JpaEntityProviderFa
 
     public static final String PROVIDER_ID = "avatar-jpa";
 
-    private static final Logger LOG = Logger.getLogger(AvatarJpaEntityProviderFactory.class);
     private static final JpaEntityProvider PROVIDER = new AvatarJpaEntityProvider();
 
     @Override
@@ -32,17 +28,17 @@ public final class AvatarJpaEntityProviderFactory implements JpaEntityProviderFa
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        factory.register(AvatarJpaEntityProviderFactory::onEvent);
-    }
+        UserRowsCleanup.register(factory, "avatars", new UserRowsCleanup.Rows() {
+            @Override
+            public void deleteByUser(KeycloakSession session, String realmId, String userId) {
+                new AvatarStore(session).deleteByUser(realmId, userId);
+            }
 
-    private static void onEvent(ProviderEvent event) {
-        if (event instanceof UserModel.UserRemovedEvent removed) {
-            new AvatarStore(removed.getKeycloakSession()).deleteByUser(removed.getRealm().getId(), removed.getUser().getId());
-            LOG.debugf("Deleted the avatar of removed user %s", removed.getUser().getId());
-        } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
-            new AvatarStore(removed.getKeycloakSession()).deleteByRealm(removed.getRealm().getId());
-            LOG.debugf("Deleted the avatars of removed realm %s", removed.getRealm().getId());
-        }
+            @Override
+            public void deleteByRealm(KeycloakSession session, String realmId) {
+                new AvatarStore(session).deleteByRealm(realmId);
+            }
+        });
     }
 
     @Override
