@@ -123,6 +123,23 @@ class PasskeyRestIT {
     }
 
     @Test
+    void aPasskeyAlsoServesAsTheSecondFactorAfterThePassword() throws Exception {
+        SoftwarePasskey phone = new SoftwarePasskey();
+        TestUser onlyPasskey = users.create("passkey-2fa", phone.credential("webauthn-passwordless", "Phone", CREATED_PASSKEY));
+        LoginSession session = new LoginSession();
+        AccountConsoleLogin login = new AccountConsoleLogin(server, TestConfig.DEMO_REALM);
+        String verifier = AccountConsoleLogin.newVerifier();
+        LoginSession.Page page = session.open(login.authorizationUrl(verifier, Map.of()));
+
+        LoginSession.Page secondFactor = session.submit(page, "kc-form-login", Map.of("username", onlyPasskey.username(), "password", onlyPasskey.password()));
+
+        assertThat(secondFactor.body()).as("the demo flow asks for the passkey as second factor")
+                .contains("kc-form-webauthn").contains(phone.publicKeyCredentialId());
+        LoginSession.Page end = session.submit(secondFactor, "webauth", phone.assertion(secondFactor.body(), server.baseUrl(), onlyPasskey.id()));
+        assertThat(login.exchange(end, verifier)).isNotBlank();
+    }
+
+    @Test
     void aRefusedPasskeyIsNotAUse() throws Exception {
         LoginSession session = new LoginSession();
         AccountConsoleLogin login = new AccountConsoleLogin(server, TestConfig.DEMO_REALM);
