@@ -3,6 +3,7 @@ import { Alert, Spinner, Stack, StackItem } from "@patternfly/react-core";
 import { useTranslation } from "react-i18next";
 import { errorText } from "../api/client";
 import { useRequest } from "../api/useRequest";
+import { RecoveryEmailCard } from "../recoveryemail/RecoveryEmailCard";
 import { ProfileForm } from "./ProfileForm";
 import { ProfileHeader } from "./ProfileHeader";
 import { PROFILE_ME_PATH, type Profile } from "./profile";
@@ -30,6 +31,9 @@ export const ProfilePage = () => {
             </StackItem>
             <StackItem>
               <ProfileForm profile={profile.data} onSaved={reload} />
+            </StackItem>
+            <StackItem>
+              <RecoveryEmailCard profile={profile.data} />
             </StackItem>
           </Stack>
         )}

@@ -8,19 +8,19 @@ import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.RealmRepresentation;
 
 /** Flips the demo realm's "Lock user profiles" realm attribute as an admin would, and puts it back when closed. */
-final class ProfileLockSwitch implements AutoCloseable {
+public final class ProfileLockSwitch implements AutoCloseable {
 
     static final String ATTRIBUTE = "profilekit.profileLock.enabled";
 
     private final RealmResource realm;
     private final String original;
 
-    ProfileLockSwitch(Keycloak admin) {
+    public ProfileLockSwitch(Keycloak admin) {
         this.realm = admin.realm(TestConfig.DEMO_REALM);
         this.original = attributes().get(ATTRIBUTE);
     }
 
-    void set(boolean locked) {
+    public void set(boolean locked) {
         put(String.valueOf(locked));
     }
 

@@ -60,10 +60,10 @@ public final class RecoveryEmailResource {
     @Path("")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public RecoveryEmailState put(RecoveryEmailRequest request) {
+    public RecoveryEmailState put(String body) {
         AccountCaller caller = AccountRequestAuthenticator.requireManageAccount(session);
         String clientId = caller.token().getIssuedFor() == null ? Constants.ACCOUNT_CONSOLE_CLIENT_ID : caller.token().getIssuedFor();
-        RecoveryEmailService.Requested requested = recoveryEmails.request(caller.user(), clientId, request == null ? null : request.email());
+        RecoveryEmailService.Requested requested = recoveryEmails.request(caller.user(), clientId, RecoveryEmailRequest.parse(body).email());
         if (requested.mailSent()) {
             event(caller, EventType.SEND_VERIFY_EMAIL)
                     .detail(Details.EMAIL, requested.address().value())
