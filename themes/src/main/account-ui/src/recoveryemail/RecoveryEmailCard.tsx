@@ -203,14 +203,14 @@ const Current = ({ state, primaryEmail, locked, busy, onResend, onCancel, onRemo
               : t("recoveryEmailPendingHelp", { email: pendingEmail })}
           </div>
           {!locked && (
-            <>
-              <Button variant="link" isInline isDisabled={busy} onClick={() => onResend(pendingEmail)} data-testid="recovery-email-resend">
+            <div className="pf-v5-u-mt-xs">
+              <Button variant="link" isInline isDisabled={busy} onClick={() => onResend(pendingEmail)} className="pf-v5-u-mr-lg" data-testid="recovery-email-resend">
                 {t("recoveryEmailResend")}
-              </Button>{" "}
+              </Button>
               <Button variant="link" isInline isDisabled={busy} onClick={onCancel} data-testid="recovery-email-cancel">
                 {t("recoveryEmailCancel")}
               </Button>
-            </>
+            </div>
           )}
         </div>
       )}

@@ -6,8 +6,9 @@ import java.util.Optional;
 import org.keycloak.models.UserModel;
 
 /**
- * Where a user's recovery email lives: two user attributes, written only by {@link RecoveryEmailService}. Users never
- * write them through the user profile ({@link ServerManagedAttribute}); admins see them read-only on the user.
+ * Where a user's recovery email lives: two user attributes, written by {@link RecoveryEmailService}. Users never write
+ * them through the user profile ({@link ServerManagedAttribute}); admins see them on the user and may correct or
+ * clear them (an admin's value counts as confirmed).
  */
 public final class RecoveryEmailAttributes {
 
@@ -18,8 +19,8 @@ public final class RecoveryEmailAttributes {
     public static final String PENDING = "recoveryEmailPending";
 
     public static final List<ServerManagedAttribute> SERVER_MANAGED = List.of(
-            new ServerManagedAttribute(VERIFIED, "Recovery email"),
-            new ServerManagedAttribute(PENDING, "Recovery email (waiting for confirmation)"));
+            ServerManagedAttribute.emailAddress(VERIFIED, "Recovery email"),
+            ServerManagedAttribute.emailAddress(PENDING, "Recovery email (waiting for confirmation)"));
 
     private RecoveryEmailAttributes() {
     }

@@ -1,6 +1,7 @@
 package dev.profilekit.keycloak.profile.it.recoveryemail;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,6 +16,7 @@ import dev.profilekit.keycloak.profile.it.support.MailServer;
 import dev.profilekit.keycloak.profile.it.support.TestConfig;
 import dev.profilekit.keycloak.profile.it.support.TestUsers;
 import dev.profilekit.keycloak.profile.it.support.TestUsers.TestUser;
+import jakarta.ws.rs.BadRequestException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -348,7 +350,7 @@ class RecoveryEmailIT {
     }
 
     @Test
-    void adminsSeeTheAttributesReadOnlyAndAnAdminUpdateKeepsThem(KeycloakServer server, TestUsers users) throws Exception {
+    void adminsSeeTheAttributesAndMayCorrectOrClearThem(KeycloakServer server, TestUsers users) throws Exception {
         TestUser user = users.create("recovery-admin");
         String address = recoveryAddress(user);
         RecoveryEmails api = confirm(server, user, address);
@@ -359,23 +361,26 @@ class RecoveryEmailIT {
 
         assertThat(withMetadata.getAttributes()).containsEntry("recoveryEmail", List.of(address))
                 .containsEntry("recoveryEmailPending", List.of("pending-" + address));
-        assertThat(withMetadata.getUserProfileMetadata().getAttributeMetadata("recoveryEmail"))
-                .satisfies(metadata -> {
-                    assertThat(metadata.isReadOnly()).isTrue();
-                    assertThat(metadata.getDisplayName()).isEqualTo("Recovery email");
-                });
+        assertThat(withMetadata.getUserProfileMetadata().getAttributeMetadata("recoveryEmail").getDisplayName()).isEqualTo("Recovery email");
 
-        UserRepresentation update = resource.toRepresentation();
-        update.setFirstName("Grace");
-        update.getAttributes().put("recoveryEmail", List.of("changed-by-admin@evil.test"));
-        resource.update(update);
-        UserRepresentation noAttributes = resource.toRepresentation();
-        noAttributes.setAttributes(Map.of());
-        resource.update(noAttributes);
+        UserRepresentation console = resource.toRepresentation();
+        console.setFirstName("Grace");
+        resource.update(console);
+        assertThat(attribute(users, user, "recoveryEmail")).as("an admin edit of other fields keeps it").isEqualTo(address);
 
-        assertThat(resource.toRepresentation().getFirstName()).isEqualTo("Grace");
+        UserRepresentation invalid = resource.toRepresentation();
+        invalid.getAttributes().put("recoveryEmail", List.of("not an address"));
+        assertThatThrownBy(() -> resource.update(invalid)).isInstanceOf(BadRequestException.class);
         assertThat(attribute(users, user, "recoveryEmail")).isEqualTo(address);
-        assertThat(attribute(users, user, "recoveryEmailPending")).isEqualTo("pending-" + address);
+
+        UserRepresentation cleared = resource.toRepresentation();
+        cleared.getAttributes().put("recoveryEmail", List.of());
+        cleared.getAttributes().put("recoveryEmailPending", List.of());
+        resource.update(cleared);
+
+        assertThat(attribute(users, user, "recoveryEmail")).isNull();
+        assertThat(attribute(users, user, "recoveryEmailPending")).isNull();
+        assertThat(resource.toRepresentation().getFirstName()).isEqualTo("Grace");
     }
 
     @Test

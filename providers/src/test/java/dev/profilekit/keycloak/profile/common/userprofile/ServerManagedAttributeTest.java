@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 class ServerManagedAttributeTest {
 
     private final Pattern pattern = ServerManagedAttribute.pattern(List.of(
-            new ServerManagedAttribute("recoveryEmail", "Recovery email"),
-            new ServerManagedAttribute("recovery.Email[pending]", "Pending")));
+            ServerManagedAttribute.emailAddress("recoveryEmail", "Recovery email"),
+            new ServerManagedAttribute("recovery.Email[pending]", "Pending", List.of())));
 
     @Test
     void matchesExactlyTheNamesIgnoringCase() {
