@@ -248,6 +248,26 @@ class RecoveryEmailIT {
     }
 
     @Test
+    void whenTheMailServerFailsTheRequestAnswers503AndChangesNothing(KeycloakServer server, TestUsers users, Keycloak admin) throws Exception {
+        TestUser user = users.create("recovery-smtp-down");
+        RecoveryEmails api = new RecoveryEmails(AccountApi.logIn(server, user));
+        String address = recoveryAddress(user);
+        mail.close();
+        try {
+            AccountApi.Answer answer = api.put(address);
+
+            assertThat(answer.status()).isEqualTo(503);
+            assertThat(answer.errorMessage()).isEqualTo("recoveryEmailSendFailed");
+            assertThat(attribute(users, user, "recoveryEmailPending")).isNull();
+        } finally {
+            mail = MailServer.start(admin);
+        }
+
+        assertThat(api.put(address).status()).as("a failed mail does not start the cooldown").isEqualTo(200);
+        assertThat(mail.awaitMailTo(address).subject()).isEqualTo("Confirm your recovery email");
+    }
+
+    @Test
     void anAddressInAHostedDomainIsAcceptedWithAWarning(KeycloakServer server, TestUsers users) throws Exception {
         TestUser user = users.create("recovery-hosted");
         RecoveryEmails api = new RecoveryEmails(AccountApi.logIn(server, user));
