@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { errorText } from "../api/client";
 import { useRequest } from "../api/useRequest";
 import { PasskeysCard } from "../passkeys/PasskeysCard";
+import { RecoveryEmailCard } from "../recoveryemail/RecoveryEmailCard";
 import { ProfileForm } from "./ProfileForm";
 import { ProfileHeader } from "./ProfileHeader";
 import { PROFILE_ME_PATH, type Profile } from "./profile";
@@ -33,6 +34,9 @@ export const ProfilePage = () => {
             </StackItem>
             <StackItem>
               <ProfileForm profile={profile.data} onSaved={reload} />
+            </StackItem>
+            <StackItem>
+              <RecoveryEmailCard profile={profile.data} />
             </StackItem>
             <StackItem>
               <PasskeysCard twoFactorHandledBy={profile.data.twoFactorHandledBy} />

@@ -32,4 +32,9 @@ public final class ApiException extends WebApplicationException {
     public static ApiException notFound(String messageKey) {
         return new ApiException(Response.Status.NOT_FOUND, messageKey, null);
     }
+
+    /** 503 with a message key: a service the request needs (e.g. the realm's mail server) failed; nothing changed. */
+    public static ApiException unavailable(String messageKey) {
+        return new ApiException(Response.Status.SERVICE_UNAVAILABLE, messageKey, null);
+    }
 }
