@@ -27,7 +27,10 @@ export class ApiError extends Error {
 
 export type RequestOptions = {
   method?: "GET" | "POST" | "PUT" | "DELETE";
+  /** Sent as JSON. */
   body?: unknown;
+  /** Sent as it is (e.g. a picture), with its own content type; instead of `body`. */
+  file?: Blob;
   signal?: AbortSignal;
 };
 
@@ -38,19 +41,24 @@ export type RequestOptions = {
 export async function request<T>(
   { environment, keycloak }: AccountContext,
   path: string,
-  { method = "GET", body, signal }: RequestOptions = {},
+  { method = "GET", body, file, signal }: RequestOptions = {},
 ): Promise<T> {
   await keycloak.updateToken(5).catch(() => keycloak.login());
+  const contentType = file
+    ? file.type || "application/octet-stream"
+    : body === undefined
+      ? undefined
+      : "application/json";
   const response = await fetch(
     `${environment.serverBaseUrl}/realms/${environment.realm}/${path}`,
     {
       method,
       signal,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: file ?? (body === undefined ? undefined : JSON.stringify(body)),
       headers: {
         Authorization: `Bearer ${keycloak.token}`,
         Accept: "application/json",
-        ...(body === undefined ? {} : { "Content-Type": "application/json" }),
+        ...(contentType ? { "Content-Type": contentType } : {}),
       },
     },
   );

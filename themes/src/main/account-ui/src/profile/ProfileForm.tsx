@@ -19,7 +19,8 @@ import {
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorText } from "../api/client";
-import { type Profile, type ProfileChanges, type ProfileLock, saveProfile } from "./profile";
+import { LockNotice } from "./LockNotice";
+import { type Profile, type ProfileChanges, saveProfile } from "./profile";
 
 type Props = { profile: Profile; onSaved: () => void };
 
@@ -60,7 +61,7 @@ export const ProfileForm = ({ profile, onSaved }: Props) => {
     <Card data-testid="profile-form-card">
       <CardTitle>{t("profileDetailsTitle")}</CardTitle>
       <CardBody>
-        {profile.lock && <LockNotice lock={profile.lock} />}
+        {profile.lock && <LockNotice lock={profile.lock} testId="profile-lock-reason" />}
         <Form onSubmit={(event) => { event.preventDefault(); void submit(); }} data-testid="profile-form">
           {error && <Alert variant="danger" isInline title={errorText(t, error)} data-testid="profile-error" />}
           {saved && <Alert variant="success" isInline title={t("profileSaved")} data-testid="profile-saved" />}
@@ -119,17 +120,5 @@ export const ProfileForm = ({ profile, onSaved }: Props) => {
         </Form>
       </CardBody>
     </Card>
-  );
-};
-
-/** Why the fields are read-only: the admin's lock, or the directory that owns the account. */
-const LockNotice = ({ lock }: { lock: ProfileLock }) => {
-  const { t } = useTranslation();
-  const title =
-    lock.reason === "directory"
-      ? t("profileManagedByDirectoryNotice", { directory: lock.directory })
-      : t("profileLockedByAdminNotice");
-  return (
-    <Alert variant="info" isInline title={title} className="pf-v5-u-mb-md" data-testid="profile-lock-reason" data-reason={lock.reason} />
   );
 };

@@ -20,7 +20,8 @@ import {
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
-import { Initials } from "./Initials";
+import { Avatar } from "../avatar/Avatar";
+import { AvatarControls } from "../avatar/AvatarControls";
 import { LanguageSelect } from "./LanguageSelect";
 import { displayName, type Profile, type SecondFactors } from "./profile";
 
@@ -36,12 +37,15 @@ export const ProfileHeader = ({ profile, onSaved }: Props) => {
       <CardBody>
         <Flex alignItems={{ default: "alignItemsCenter" }} spaceItems={{ default: "spaceItemsLg" }}>
           <FlexItem>
-            <Initials name={name} />
+            <Avatar picture={profile.picture} name={name} />
           </FlexItem>
           <FlexItem>
             <Title headingLevel="h2" data-testid="profile-display-name">
               {name}
             </Title>
+            <div className="pf-v5-u-mt-sm">
+              <AvatarControls profile={profile} onSaved={onSaved} />
+            </div>
           </FlexItem>
         </Flex>
         <DescriptionList isHorizontal className="pf-v5-u-mt-lg">
@@ -70,7 +74,13 @@ export const ProfileHeader = ({ profile, onSaved }: Props) => {
             <Names names={[...profile.roles, ...profile.groups]} />
           </Item>
           <Item label={t("profileTwoFactor")} testId="profile-two-factor">
-            <TwoFactorStatus factors={profile.secondFactors} />
+            {profile.twoFactorHandledBy ? (
+              <span data-testid="profile-2fa-handled-by">
+                {t("profileTwoFactorHandledBy", { directory: profile.twoFactorHandledBy })}
+              </span>
+            ) : (
+              <TwoFactorStatus factors={profile.secondFactors} />
+            )}
           </Item>
           <Item label={t("profileLanguage")} testId="profile-language">
             <LanguageSelect profile={profile} onSaved={onSaved} />

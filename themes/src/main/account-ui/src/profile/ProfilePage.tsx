@@ -3,14 +3,18 @@ import { Alert, Spinner, Stack, StackItem } from "@patternfly/react-core";
 import { useTranslation } from "react-i18next";
 import { errorText } from "../api/client";
 import { useRequest } from "../api/useRequest";
+import { PasskeysCard } from "../passkeys/PasskeysCard";
+import { RecoveryEmailCard } from "../recoveryemail/RecoveryEmailCard";
 import { ProfileForm } from "./ProfileForm";
 import { ProfileHeader } from "./ProfileHeader";
 import { PROFILE_ME_PATH, type Profile } from "./profile";
+import { useSetupDeepLink } from "./useSetupDeepLink";
 
 /** The account at a glance (header) and the fields the user may change (form). */
 export const ProfilePage = () => {
   const { t } = useTranslation();
   const [profile, reload] = useRequest<Profile>(PROFILE_ME_PATH);
+  useSetupDeepLink();
 
   return (
     <Page title={t("profileTitle")} description={t("profileDescription")}>
@@ -30,6 +34,12 @@ export const ProfilePage = () => {
             </StackItem>
             <StackItem>
               <ProfileForm profile={profile.data} onSaved={reload} />
+            </StackItem>
+            <StackItem>
+              <RecoveryEmailCard profile={profile.data} />
+            </StackItem>
+            <StackItem>
+              <PasskeysCard twoFactorHandledBy={profile.data.twoFactorHandledBy} />
             </StackItem>
           </Stack>
         )}

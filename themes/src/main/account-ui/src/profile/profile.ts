@@ -36,6 +36,17 @@ export type Profile = {
   secondFactors: SecondFactors;
   emailChangeAction: boolean;
   lock?: ProfileLock | null;
+  twoFactorHandledBy?: string | null;
+  /** The avatar's URL (the OIDC `picture` claim); absent for the initials placeholder. */
+  picture?: string | null;
+  avatar: AvatarOptions;
+};
+
+/** What the user may do about their avatar. */
+export type AvatarOptions = {
+  /** The profile lock covers the avatar: no upload, Gravatar or removal. */
+  locked: boolean;
+  gravatarEnabled: boolean;
 };
 
 /** What the Profile page lets a user change through the account REST API. */

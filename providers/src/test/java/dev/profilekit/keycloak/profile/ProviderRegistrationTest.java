@@ -28,10 +28,15 @@ class ProviderRegistrationTest {
 
     private static final String OUR_PACKAGE = "dev.profilekit.keycloak.profile.";
     private static final String KEBAB_CASE = "[a-z0-9]+(-[a-z0-9]+)*";
-    /** SPIs whose provider id is a protocol value chosen by the caller, so it follows that protocol's spelling. */
+    /**
+     * SPIs whose provider id is a protocol value chosen by the caller, so it follows that protocol's spelling, or
+     * where we replace one of Keycloak's providers under its own id.
+     */
     private static final Map<String, String> PROTOCOL_ID_PATTERNS = Map.of(
             "org.keycloak.protocol.oidc.grants.OAuth2GrantTypeFactory", "urn(:[a-z0-9-]+)+",
-            "org.keycloak.protocol.oidc.TokenIntrospectionProviderFactory", "[a-z0-9]+(_[a-z0-9]+)*");
+            "org.keycloak.protocol.oidc.TokenIntrospectionProviderFactory", "[a-z0-9]+(_[a-z0-9]+)*",
+            // we replace Keycloak's own CONFIGURE_TOTP action, so we keep its id
+            "org.keycloak.authentication.RequiredActionFactory", KEBAB_CASE + "|CONFIGURE_TOTP");
 
     @TestFactory
     Stream<DynamicTest> everyRegisteredFactoryLoadsWithAUniqueId() throws IOException, URISyntaxException {
@@ -56,6 +61,10 @@ class ProviderRegistrationTest {
         assertThat(loaded).containsExactlyInAnyOrderElementsOf(declared);
         String idPattern = PROTOCOL_ID_PATTERNS.getOrDefault(spi.getName(), KEBAB_CASE);
         assertThat(ids).doesNotHaveDuplicates().allMatch(id -> id != null && id.matches(idPattern), "id matching " + idPattern);
+        if (spi.getName().equals("org.keycloak.authentication.AuthenticatorFactory")) {
+            // a flow execution stores its authenticator id in AUTHENTICATION_EXECUTION.AUTHENTICATOR, a VARCHAR(36)
+            assertThat(ids).allMatch(id -> id.length() <= 36, "at most 36 characters");
+        }
     }
 
     /** Loads classes as usual but lists only our service files (Keycloak's own jars are on the test classpath too). */

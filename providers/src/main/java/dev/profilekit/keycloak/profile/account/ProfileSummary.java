@@ -1,8 +1,11 @@
 package dev.profilekit.keycloak.profile.account;
 
+import dev.profilekit.keycloak.profile.avatar.AvatarSettings;
+import dev.profilekit.keycloak.profile.avatar.AvatarUserProfile;
 import dev.profilekit.keycloak.profile.profilelock.ProfileLock;
 import dev.profilekit.keycloak.profile.profilelock.ProfileLockPolicy;
 import dev.profilekit.keycloak.profile.profilelock.UserDirectory;
+import dev.profilekit.keycloak.profile.twofactor.DirectoryTwoFactor;
 import java.util.List;
 import java.util.Locale;
 import org.keycloak.authentication.requiredactions.UpdateEmail;
@@ -22,10 +25,14 @@ import org.keycloak.models.utils.ModelToRepresentation;
  * @param emailChangeAction whether a new email goes through Keycloak's UPDATE_EMAIL action (re-authentication, and
  *                          verification of the new address when the realm verifies email) rather than a plain edit
  * @param lock              why the user cannot change {@link ProfileLockPolicy#LOCKED_ATTRIBUTES}, or {@code null}
+ * @param twoFactorHandledBy the directory that does this user's two-factor authentication, {@code null} when Keycloak does
+ * @param picture           the user's avatar URL (user attribute and OIDC claim {@code picture}), {@code null} for the placeholder
+ * @param avatar            what the user may do about their avatar
  */
 public record ProfileSummary(String username, String email, boolean emailVerified, String firstName, String lastName,
                              String accountSource, String locale, List<String> locales, List<String> roles,
-                             List<String> groups, SecondFactors secondFactors, boolean emailChangeAction, Lock lock) {
+                             List<String> groups, SecondFactors secondFactors, boolean emailChangeAction, Lock lock,
+                             String twoFactorHandledBy, String picture, AvatarOptions avatar) {
 
     static ProfileSummary of(RealmModel realm, UserModel user) {
         return new ProfileSummary(user.getUsername(), user.getEmail(), user.isEmailVerified(), user.getFirstName(),
@@ -41,7 +48,22 @@ public record ProfileSummary(String username, String email, boolean emailVerifie
                 user.getGroupsStream().map(ModelToRepresentation::buildGroupPath).sorted().toList(),
                 SecondFactors.of(realm, user),
                 UpdateEmail.isEnabled(realm),
-                ProfileLockPolicy.lockOf(realm, user).map(Lock::of).orElse(null));
+                ProfileLockPolicy.lockOf(realm, user).map(Lock::of).orElse(null),
+                DirectoryTwoFactor.handledBy(realm, user).orElse(null),
+                user.getFirstAttribute(AvatarUserProfile.PICTURE),
+                AvatarOptions.of(realm, user));
+    }
+
+    /**
+     * @param locked          the profile lock covers the avatar for this user: no upload, Gravatar or removal
+     * @param gravatarEnabled the realm lets users choose their Gravatar
+     */
+    public record AvatarOptions(boolean locked, boolean gravatarEnabled) {
+
+        static AvatarOptions of(RealmModel realm, UserModel user) {
+            AvatarSettings settings = AvatarSettings.of(realm);
+            return new AvatarOptions(settings.lockOf(realm, user).isPresent(), settings.gravatarEnabled());
+        }
     }
 
     /**

@@ -1,11 +1,11 @@
 package dev.profilekit.keycloak.profile.notification;
 
-import dev.profilekit.keycloak.profile.account.SecondFactors;
 import dev.profilekit.keycloak.profile.apitoken.ApiTokenService;
 import dev.profilekit.keycloak.profile.apitoken.jpa.ApiTokenEntity;
 import dev.profilekit.keycloak.profile.apitoken.jpa.ApiTokenStore;
 import dev.profilekit.keycloak.profile.apppassword.AppPasswordClients;
 import dev.profilekit.keycloak.profile.apppassword.credential.AppPasswordCredentialModel;
+import dev.profilekit.keycloak.profile.twofactor.SecondFactorTypes;
 import java.time.Instant;
 import java.util.Map;
 import org.keycloak.credential.CredentialModel;
@@ -34,7 +34,7 @@ final class SecurityNotificationEventListenerProvider implements EventListenerPr
         SecurityEvents.classify(event).ifPresent(kind -> {
             RealmModel realm = session.realms().getRealm(event.getRealmId());
             UserModel user = realm == null ? null : session.users().getUserById(realm, event.getUserId());
-            if (user == null || kind == SecurityNotice.LAST_SECOND_FACTOR_REMOVED && SecondFactors.anySet(user)) {
+            if (user == null || kind == SecurityNotice.LAST_SECOND_FACTOR_REMOVED && SecondFactorTypes.anySet(user)) {
                 return;
             }
             SecurityNotifier.notify(session, realm, user, kind, details(kind, realm, user, event));
@@ -46,7 +46,7 @@ final class SecurityNotificationEventListenerProvider implements EventListenerPr
         SecurityEvents.classify(event).ifPresent(notice -> {
             RealmModel realm = session.realms().getRealm(event.getRealmId());
             UserModel user = realm == null ? null : session.users().getUserById(realm, notice.userId());
-            if (user == null || notice.kind() == SecurityNotice.LAST_SECOND_FACTOR_REMOVED && SecondFactors.anySet(user)) {
+            if (user == null || notice.kind() == SecurityNotice.LAST_SECOND_FACTOR_REMOVED && SecondFactorTypes.anySet(user)) {
                 return;
             }
             String ipAddress = event.getAuthDetails() == null ? null : event.getAuthDetails().getIpAddress();

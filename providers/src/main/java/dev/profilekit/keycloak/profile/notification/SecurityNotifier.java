@@ -1,5 +1,8 @@
 package dev.profilekit.keycloak.profile.notification;
 
+import dev.profilekit.keycloak.profile.common.mail.ProfileMail;
+import dev.profilekit.keycloak.profile.common.mail.ProfileMailer;
+import dev.profilekit.keycloak.profile.recoveryemail.RecoveryEmailAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -7,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.jboss.logging.Logger;
 import org.keycloak.email.EmailException;
-import org.keycloak.email.EmailTemplateProvider;
 import org.keycloak.http.HttpRequest;
 import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
@@ -17,8 +19,10 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
- * Sends security notices by email: to the user's primary address and, if set and different, to the verified
- * recovery address (user attribute {@value #RECOVERY_EMAIL_ATTRIBUTE}). A notice goes out only once the transaction
+ * Sends security notices by email ({@link ProfileMailer}): to the user's primary address and, if set and different, to
+ * the confirmed recovery address ({@link RecoveryEmailAttributes#VERIFIED}; a pending one is never mailed) — except
+ * that a change of the recovery address itself goes to the primary address only (the old recovery address hears
+ * about it from the recovery-email capability, the new one just confirmed itself). A notice goes out only once the transaction
  * of the change it reports has committed, from a session of its own; a mail that cannot be sent is logged and never
  * fails the user's request. Notices carry names, addresses and times only — never a secret.
  *
@@ -30,8 +34,6 @@ public final class SecurityNotifier {
 
     /** The email template (html/ and text/) in the email theme. */
     public static final String TEMPLATE = "profilekit-security-notice.ftl";
-    /** User attribute with the verified recovery email address (a pending one is never mailed). */
-    public static final String RECOVERY_EMAIL_ATTRIBUTE = "recoveryEmail";
 
     private static final Logger LOG = Logger.getLogger(SecurityNotifier.class);
 
@@ -40,8 +42,8 @@ public final class SecurityNotifier {
 
     /**
      * Sends notice {@code kind} about {@code user} once {@code session}'s transaction commits (nothing if it rolls
-     * back), if the realm has security notifications and {@code kind} on. For other capabilities (for example the
-     * recovery email calls it with {@link SecurityNotice#RECOVERY_EMAIL_CHANGED}).
+     * back), if the realm has security notifications and {@code kind} on. Public for capabilities that report a
+     * change without an event the listener understands.
      */
     public static void notify(KeycloakSession session, RealmModel realm, UserModel user, SecurityNotice kind, NoticeDetails details) {
         if (!isOn(realm, kind)) {
@@ -108,11 +110,17 @@ public final class SecurityNotifier {
             LOG.debugf("Security notice %s not sent: realm %s has no SMTP server", notice.kind().id(), realm.getName());
             return;
         }
-        List<String> recipients = recipients(user.getEmail(), user.getFirstAttribute(RECOVERY_EMAIL_ATTRIBUTE));
+        String recovery = notice.kind() == SecurityNotice.RECOVERY_EMAIL_CHANGED
+                ? null
+                : RecoveryEmailAttributes.verified(user).orElse(null);
+        List<String> recipients = recipients(user.getEmail(), recovery);
+        ProfileMail mail = ProfileMail.of(notice.kind().subjectKey(), TEMPLATE)
+                .withSubjectParameters(realmName(realm))
+                .withAttribute("notice", noticeAttribute(notice));
+        ProfileMailer mailer = new ProfileMailer(session, realm, user);
         for (String address : recipients) {
             try {
-                session.getProvider(EmailTemplateProvider.class).setRealm(realm).setUser(user)
-                        .send(notice.kind().subjectKey(), List.of(realmName(realm)), TEMPLATE, attributes(notice), address);
+                mailer.send(mail, address);
                 LOG.debugf("Security notice %s sent for user %s", notice.kind().id(), user.getId());
             } catch (EmailException | RuntimeException e) {
                 LOG.warnf(e, "Security notice %s for user %s could not be sent to one of its %d addresses",
@@ -121,13 +129,11 @@ public final class SecurityNotifier {
         }
     }
 
-    private static Map<String, Object> attributes(Notice notice) {
-        Map<String, Object> attributes = new HashMap<>();
+    private static Map<String, String> noticeAttribute(Notice notice) {
         Map<String, String> values = new HashMap<>(notice.details().templateValues());
         values.put("kind", notice.kind().id());
         values.put("bodyKey", notice.kind().bodyKey());
-        attributes.put("notice", values);
-        return attributes;
+        return values;
     }
 
     private static String realmName(RealmModel realm) {

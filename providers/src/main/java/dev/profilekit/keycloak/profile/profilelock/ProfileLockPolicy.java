@@ -1,5 +1,6 @@
 package dev.profilekit.keycloak.profile.profilelock;
 
+import dev.profilekit.keycloak.profile.recoveryemail.RecoveryEmailAttributes;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +29,8 @@ public final class ProfileLockPolicy {
     public static final List<String> LOCKED_ATTRIBUTES = List.of(
             UserModel.FIRST_NAME,
             UserModel.LAST_NAME,
-            UserModel.EMAIL);
+            UserModel.EMAIL,
+            RecoveryEmailAttributes.VERIFIED);
 
     /** Where a user edits their own profile. */
     public static final Set<UserProfileContext> SELF_SERVICE_CONTEXTS = EnumSet.of(

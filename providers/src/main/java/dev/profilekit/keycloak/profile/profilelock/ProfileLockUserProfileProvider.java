@@ -1,5 +1,6 @@
 package dev.profilekit.keycloak.profile.profilelock;
 
+import dev.profilekit.keycloak.profile.avatar.AvatarUserProfile;
 import java.util.List;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.userprofile.AttributeContext;
@@ -11,7 +12,8 @@ import org.keycloak.userprofile.UserProfileMetadata;
 /**
  * Makes the {@link ProfileLockPolicy#LOCKED_ATTRIBUTES} read-only for a locked user in self-service contexts, on top
  * of whatever the realm's user-profile configuration says. Read-only means the forms render the field disabled and
- * Keycloak refuses a changed value; {@link ProfileLockValidator} adds the reason as a message key.
+ * Keycloak refuses a changed value; {@link ProfileLockValidator} adds the reason as a message key. Being the realm's
+ * user-profile provider, it also lets the avatar capability declare its attribute ({@link AvatarUserProfile}).
  */
 final class ProfileLockUserProfileProvider extends DeclarativeUserProfileProvider {
 
@@ -25,6 +27,7 @@ final class ProfileLockUserProfileProvider extends DeclarativeUserProfileProvide
     @Override
     protected UserProfileMetadata configureUserProfile(UserProfileMetadata metadata, KeycloakSession session) {
         UserProfileMetadata configured = super.configureUserProfile(metadata, session);
+        AvatarUserProfile.configure(configured);
         if (!ProfileLockPolicy.appliesTo(configured.getContext())) {
             return configured;
         }

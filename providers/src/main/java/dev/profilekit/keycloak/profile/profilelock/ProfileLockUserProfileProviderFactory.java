@@ -1,14 +1,18 @@
 package dev.profilekit.keycloak.profile.profilelock;
 
+import dev.profilekit.keycloak.profile.common.userprofile.ServerManagedAttribute;
+import dev.profilekit.keycloak.profile.recoveryemail.RecoveryEmailAttributes;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.userprofile.DeclarativeUserProfileProvider;
 import org.keycloak.userprofile.DeclarativeUserProfileProviderFactory;
+import org.keycloak.userprofile.UserProfileMetadata;
 
 /**
  * Keycloak's declarative user profile plus the profile-lock policy. It keeps Keycloak's provider id and wins by a
  * higher {@link #order()}, so the realm's user-profile configuration (admin console "User profile") keeps working
  * unchanged and every path that edits a user through the user profile — account REST API, account console,
  * UPDATE_PROFILE / UPDATE_EMAIL required actions, admin API — goes through {@link ProfileLockUserProfileProvider}.
+ * It also keeps the attributes only Profile Kit writes ({@link ServerManagedAttribute}) out of users' reach.
  */
 public final class ProfileLockUserProfileProviderFactory extends DeclarativeUserProfileProviderFactory {
 
@@ -18,6 +22,12 @@ public final class ProfileLockUserProfileProviderFactory extends DeclarativeUser
     @Override
     public DeclarativeUserProfileProvider create(KeycloakSession session) {
         return new ProfileLockUserProfileProvider(session, this);
+    }
+
+    /** The default metadata of each context, built once at start-up. */
+    @Override
+    protected UserProfileMetadata configureUserProfile(UserProfileMetadata metadata) {
+        return ServerManagedAttribute.protect(super.configureUserProfile(metadata), RecoveryEmailAttributes.SERVER_MANAGED);
     }
 
     @Override

@@ -55,6 +55,18 @@ class SecurityEventsTest {
         }
 
         @Test
+        void aConfirmedOrRemovedRecoveryAddressNotAPendingOne() {
+            assertThat(classify(EventType.UPDATE_PROFILE, Map.of("updated_recoveryEmail", "new@example.net")))
+                    .contains(SecurityNotice.RECOVERY_EMAIL_CHANGED);
+            assertThat(classify(EventType.UPDATE_PROFILE, Map.of("previous_recoveryEmail", "old@example.net")))
+                    .as("removed").contains(SecurityNotice.RECOVERY_EMAIL_CHANGED);
+            assertThat(classify(EventType.UPDATE_PROFILE, Map.of("previous_recoveryEmailPending", "pending@example.net")))
+                    .as("only a pending request dropped").isEmpty();
+            assertThat(classify(EventType.UPDATE_PROFILE, Map.of("updated_firstName", "Ann"))).isEmpty();
+            assertThat(classify(EventType.SEND_VERIFY_EMAIL, Map.of("email", "new@example.net"))).as("still pending").isEmpty();
+        }
+
+        @Test
         void errorsAndEventsWithoutUserAreIgnored() {
             Event failed = event(EventType.UPDATE_CREDENTIAL, Map.of("credential_type", "password"));
             failed.setError("password_rejected");

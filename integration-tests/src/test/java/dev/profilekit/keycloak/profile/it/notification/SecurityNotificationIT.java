@@ -3,18 +3,20 @@ package dev.profilekit.keycloak.profile.it.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.profilekit.keycloak.profile.it.notification.SecurityMailbox.Mail;
 import dev.profilekit.keycloak.profile.it.support.AccountApi;
 import dev.profilekit.keycloak.profile.it.support.KeycloakIntegrationTest;
 import dev.profilekit.keycloak.profile.it.support.KeycloakServer;
+import dev.profilekit.keycloak.profile.it.support.LoginSession;
 import dev.profilekit.keycloak.profile.it.support.LoopbackClient;
+import dev.profilekit.keycloak.profile.it.support.MailServer;
+import dev.profilekit.keycloak.profile.it.support.MailServer.Mail;
+import dev.profilekit.keycloak.profile.it.support.RealmAttribute;
 import dev.profilekit.keycloak.profile.it.support.TestConfig;
 import dev.profilekit.keycloak.profile.it.support.TestUsers;
 import dev.profilekit.keycloak.profile.it.support.TestUsers.TestUser;
 import dev.profilekit.keycloak.profile.notification.SecurityNotice;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
-import org.keycloak.admin.client.resource.RealmResource;
-import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.representations.idm.CredentialRepresentation;
-import org.keycloak.representations.idm.RealmRepresentation;
-import org.keycloak.representations.idm.UserRepresentation;
-import org.keycloak.representations.userprofile.config.UPConfig;
 
 /**
  * Security notices as users receive them: the demo realm (which lists the event listener) sends to a real SMTP server
@@ -46,13 +43,15 @@ class SecurityNotificationIT {
     private static final String API_TOKEN_EXPIRING = "API token expires soon";
     private static final String PASSWORD_CHANGED = "Your password was changed";
     private static final String LAST_SECOND_FACTOR_REMOVED = "Two-factor authentication removed";
+    private static final String RECOVERY_EMAIL_CHANGED = "Recovery email changed";
+    private static final String RECOVERY_EMAIL_PATH = "recovery-email";
     private static final String TOKEN_PATH = "/realms/" + TestConfig.DEMO_REALM + "/protocol/openid-connect/token";
 
-    private static SecurityMailbox mailbox;
+    private static MailServer mailbox;
 
     @BeforeAll
     static void startMailbox(Keycloak admin) {
-        mailbox = SecurityMailbox.start(admin);
+        mailbox = MailServer.start(admin);
     }
 
     @AfterAll
@@ -61,25 +60,44 @@ class SecurityNotificationIT {
     }
 
     @Test
-    void aNewAppPasswordIsMailedToThePrimaryAndTheVerifiedRecoveryAddress(KeycloakServer server, TestUsers users, Keycloak admin) throws Exception {
+    void aNewAppPasswordIsMailedToThePrimaryAndTheConfirmedRecoveryAddressNotToAPendingOne(KeycloakServer server, TestUsers users)
+            throws Exception {
         TestUser user = users.create("notify-ap");
+        AccountApi api = AccountApi.logIn(server, user);
         String recovery = "rescue-" + user.username() + "@example.net";
         String pending = "pending-" + user.username() + "@example.net";
-        try (UnmanagedAttributes ignored = new UnmanagedAttributes(users.realm())) {
-            setAttributes(users.realm().users().get(user.id()), Map.of("recoveryEmail", recovery, "recoveryEmailPending", pending));
-        }
-        AccountApi api = AccountApi.logIn(server, user);
+        confirmRecoveryEmail(api, recovery);
+        // a confirmation ends the resend cooldown, so a second address can be asked for at once; it is never confirmed
+        assertThat(api.put(RECOVERY_EMAIL_PATH, Map.of("email", pending)).status()).isEqualTo(200);
+        int pendingMails = mailbox.mailsTo(pending).size();
 
         String password = createAppPassword(api, "Thunderbird on laptop");
 
-        Mail primary = mailbox.await(primary(user), APP_PASSWORD_CREATED);
-        Mail rescue = mailbox.await(recovery, APP_PASSWORD_CREATED);
+        Mail primary = awaitSubject(primary(user), APP_PASSWORD_CREATED);
+        Mail rescue = awaitSubject(recovery, APP_PASSWORD_CREATED);
         assertThat(primary.subject()).isEqualTo("[Profile Kit demo] " + APP_PASSWORD_CREATED);
         assertThat(primary.text()).contains("Hello Test,", "\"Thunderbird on laptop\" for Mail", "127.0.0.1", " UTC", "If this was not you");
         assertThat(primary.html()).contains("&quot;Thunderbird on laptop&quot; for Mail");
         assertThat(rescue.text()).isEqualTo(primary.text());
-        assertThat(mailbox.to(pending)).as("a pending recovery address is never mailed").isEmpty();
+        assertThat(mailbox.mailsTo(pending)).as("a pending recovery address gets its confirmation mail only").hasSize(pendingMails);
         assertNoSecretIn(List.of(primary, rescue), password);
+    }
+
+    @Test
+    void aConfirmedOrRemovedRecoveryAddressIsToldToThePrimaryAddress(KeycloakServer server, TestUsers users) throws Exception {
+        TestUser user = users.create("notify-recovery");
+        AccountApi api = AccountApi.logIn(server, user);
+        String recovery = "rescue-" + user.username() + "@example.net";
+
+        confirmRecoveryEmail(api, recovery);
+        Mail changed = awaitSubject(primary(user), RECOVERY_EMAIL_CHANGED);
+        assertThat(changed.text()).contains("recovery email address of your account was changed or removed");
+        assertThat(mailbox.mailsTo(recovery)).as("the address that just confirmed itself hears nothing more")
+                .noneMatch(mail -> mail.subject().contains(RECOVERY_EMAIL_CHANGED));
+
+        assertThat(api.delete(RECOVERY_EMAIL_PATH).status()).isEqualTo(204);
+        mailbox.awaitMailTo(primary(user), mail -> mailbox.mailsTo(primary(user)).stream()
+                .filter(m -> m.subject().contains(RECOVERY_EMAIL_CHANGED)).count() == 2);
     }
 
     @Test
@@ -90,18 +108,18 @@ class SecurityNotificationIT {
         LoopbackClient loopback = new LoopbackClient(server);
 
         assertThat(appPasswordGrant(loopback, "127.0.0.2", user, password).status()).isEqualTo(200);
-        Mail first = mailbox.await(primary(user), APP_PASSWORD_NEW_IP);
+        Mail first = awaitSubject(primary(user), APP_PASSWORD_NEW_IP);
         assertThat(first.text()).contains("\"Phone\" for Mail", "from 127.0.0.2");
 
         assertThat(appPasswordGrant(loopback, "127.0.0.2", user, password).status()).isEqualTo(200);
         assertThat(appPasswordGrant(loopback, "127.0.0.3", user, password).status()).isEqualTo(200);
-        mailbox.await(primary(user), mail -> mail.text().contains("from 127.0.0.3"));
+        mailbox.awaitMailTo(primary(user), mail -> mail.text().contains("from 127.0.0.3"));
         createApiToken(api, "sentinel", null);
-        mailbox.await(primary(user), mail -> mail.text().contains("\"sentinel\""));
+        mailbox.awaitMailTo(primary(user), mail -> mail.text().contains("\"sentinel\""));
 
-        List<Mail> newIp = mailbox.to(primary(user)).stream().filter(mail -> mail.subject().contains(APP_PASSWORD_NEW_IP)).toList();
+        List<Mail> newIp = mailbox.mailsTo(primary(user)).stream().filter(mail -> mail.subject().contains(APP_PASSWORD_NEW_IP)).toList();
         assertThat(newIp).as("127.0.0.2 once, 127.0.0.3 once").hasSize(2);
-        assertNoSecretIn(mailbox.to(primary(user)), password);
+        assertNoSecretIn(mailbox.mailsTo(primary(user)), password);
     }
 
     @Test
@@ -111,16 +129,16 @@ class SecurityNotificationIT {
         LoopbackClient loopback = new LoopbackClient(server);
 
         String token = createApiToken(api, "deploy bot", null);
-        assertThat(mailbox.await(primary(user), API_TOKEN_CREATED).text()).contains("\"deploy bot\"", "from 127.0.0.1");
+        assertThat(awaitSubject(primary(user), API_TOKEN_CREATED).text()).contains("\"deploy bot\"", "from 127.0.0.1");
 
         assertThat(exchange(loopback, "127.0.0.4", token).status()).isEqualTo(200);
-        assertThat(mailbox.await(primary(user), API_TOKEN_NEW_IP).text()).contains("\"deploy bot\"", "from 127.0.0.4");
+        assertThat(awaitSubject(primary(user), API_TOKEN_NEW_IP).text()).contains("\"deploy bot\"", "from 127.0.0.4");
         assertThat(exchange(loopback, "127.0.0.4", token).status()).isEqualTo(200);
         createApiToken(api, "sentinel", null);
-        mailbox.await(primary(user), mail -> mail.text().contains("\"sentinel\""));
+        mailbox.awaitMailTo(primary(user), mail -> mail.text().contains("\"sentinel\""));
 
-        assertThat(mailbox.to(primary(user))).filteredOn(mail -> mail.subject().contains(API_TOKEN_NEW_IP)).hasSize(1);
-        assertNoSecretIn(mailbox.to(primary(user)), token);
+        assertThat(mailbox.mailsTo(primary(user))).filteredOn(mail -> mail.subject().contains(API_TOKEN_NEW_IP)).hasSize(1);
+        assertNoSecretIn(mailbox.mailsTo(primary(user)), token);
     }
 
     @Test
@@ -131,12 +149,12 @@ class SecurityNotificationIT {
 
         String token = createApiToken(api, "short-lived", expiry);
 
-        Mail notice = mailbox.await(primary(user), API_TOKEN_EXPIRING);
+        Mail notice = awaitSubject(primary(user), API_TOKEN_EXPIRING);
         assertThat(notice.text()).contains("\"short-lived\" expires on " + java.time.format.DateTimeFormatter
                 .ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC).format(expiry));
         Thread.sleep(12_000); // more than two runs of the 5 s check of the test server
-        assertThat(mailbox.to(primary(user))).filteredOn(mail -> mail.subject().contains(API_TOKEN_EXPIRING)).hasSize(1);
-        assertNoSecretIn(mailbox.to(primary(user)), token);
+        assertThat(mailbox.mailsTo(primary(user))).filteredOn(mail -> mail.subject().contains(API_TOKEN_EXPIRING)).hasSize(1);
+        assertNoSecretIn(mailbox.mailsTo(primary(user)), token);
     }
 
     @Test
@@ -146,21 +164,21 @@ class SecurityNotificationIT {
         String newPassword = "another-horse-battery-staple";
 
         account.changePassword(newPassword);
-        assertThat(mailbox.await(primary(user), PASSWORD_CHANGED).text()).contains("password of your account was changed", "from 127.0.0.1");
+        assertThat(awaitSubject(primary(user), PASSWORD_CHANGED).text()).contains("password of your account was changed", "from 127.0.0.1");
 
         CredentialRepresentation reset = new CredentialRepresentation();
         reset.setType(CredentialRepresentation.PASSWORD);
         reset.setValue("admin-chosen-horse-staple");
         reset.setTemporary(true);
         users.realm().users().get(user.id()).resetPassword(reset);
-        mailbox.await(primary(user), mail -> mailbox.to(primary(user)).stream().filter(m -> m.subject().contains(PASSWORD_CHANGED)).count() == 2);
+        mailbox.awaitMailTo(primary(user), mail -> mailbox.mailsTo(primary(user)).stream().filter(m -> m.subject().contains(PASSWORD_CHANGED)).count() == 2);
 
         createApiToken(new AccountApi(server, account.accessToken()), "sentinel", null);
-        mailbox.await(primary(user), mail -> mail.text().contains("\"sentinel\""));
-        assertThat(mailbox.to(primary(user))).as("one mail per change, not one per event Keycloak sends")
+        mailbox.awaitMailTo(primary(user), mail -> mail.text().contains("\"sentinel\""));
+        assertThat(mailbox.mailsTo(primary(user))).as("one mail per change, not one per event Keycloak sends")
                 .filteredOn(mail -> mail.subject().contains(PASSWORD_CHANGED)).hasSize(2);
-        assertNoSecretIn(mailbox.to(primary(user)), newPassword);
-        assertNoSecretIn(mailbox.to(primary(user)), "admin-chosen-horse-staple");
+        assertNoSecretIn(mailbox.mailsTo(primary(user)), newPassword);
+        assertNoSecretIn(mailbox.mailsTo(primary(user)), "admin-chosen-horse-staple");
     }
 
     @Test
@@ -176,11 +194,11 @@ class SecurityNotificationIT {
 
         assertThat(api.delete("account/credentials/" + otpIds.get(0)).status()).isEqualTo(204);
         createApiToken(api, "sentinel", null);
-        mailbox.await(primary(user), mail -> mail.text().contains("\"sentinel\""));
-        assertThat(mailbox.to(primary(user))).as("one app left").noneMatch(mail -> mail.subject().contains(LAST_SECOND_FACTOR_REMOVED));
+        mailbox.awaitMailTo(primary(user), mail -> mail.text().contains("\"sentinel\""));
+        assertThat(mailbox.mailsTo(primary(user))).as("one app left").noneMatch(mail -> mail.subject().contains(LAST_SECOND_FACTOR_REMOVED));
 
         assertThat(api.delete("account/credentials/" + otpIds.get(1)).status()).isEqualTo(204);
-        assertThat(mailbox.await(primary(user), LAST_SECOND_FACTOR_REMOVED).text()).contains("last second factor", "from 127.0.0.1");
+        assertThat(awaitSubject(primary(user), LAST_SECOND_FACTOR_REMOVED).text()).contains("last second factor", "from 127.0.0.1");
     }
 
     @Test
@@ -192,27 +210,36 @@ class SecurityNotificationIT {
 
         users.realm().users().get(user.id()).removeCredential(otpId);
 
-        assertThat(mailbox.await(primary(user), LAST_SECOND_FACTOR_REMOVED).text()).contains("last second factor");
+        assertThat(awaitSubject(primary(user), LAST_SECOND_FACTOR_REMOVED).text()).contains("last second factor");
     }
 
     @Test
     void aKindSwitchedOffByItsRealmAttributeSendsNothing(KeycloakServer server, TestUsers users, Keycloak admin) throws Exception {
         TestUser user = users.create("notify-off");
         AccountApi api = AccountApi.logIn(server, user);
-        try (RealmAttribute off = new RealmAttribute(admin.realm(TestConfig.DEMO_REALM), SecurityNotice.APP_PASSWORD_CREATED.attribute())) {
-            off.set("false");
-
+        try (RealmAttribute off = RealmAttribute.set(admin.realm(TestConfig.DEMO_REALM), SecurityNotice.APP_PASSWORD_CREATED.attribute(), "false")) {
             createAppPassword(api, "Silent");
             createApiToken(api, "sentinel", null);
-            mailbox.await(primary(user), mail -> mail.text().contains("\"sentinel\""));
+            mailbox.awaitMailTo(primary(user), mail -> mail.text().contains("\"sentinel\""));
         }
 
-        assertThat(mailbox.to(primary(user))).noneMatch(mail -> mail.subject().contains(APP_PASSWORD_CREATED));
+        assertThat(mailbox.mailsTo(primary(user))).noneMatch(mail -> mail.subject().contains(APP_PASSWORD_CREATED));
         createAppPassword(api, "Loud");
-        assertThat(mailbox.await(primary(user), APP_PASSWORD_CREATED).text()).as("back on once the attribute is gone").contains("\"Loud\"");
+        assertThat(awaitSubject(primary(user), APP_PASSWORD_CREATED).text()).as("back on once the attribute is gone").contains("\"Loud\"");
     }
 
     // --- helpers ---
+
+    private static Mail awaitSubject(String address, String subjectPart) {
+        return mailbox.awaitMailTo(address, mail -> mail.subject().contains(subjectPart));
+    }
+
+    /** Sets the user's recovery email the way the Profile page does, and opens the link of its confirmation mail. */
+    private static void confirmRecoveryEmail(AccountApi api, String address) throws Exception {
+        assertThat(api.put(RECOVERY_EMAIL_PATH, Map.of("email", address)).status()).isEqualTo(200);
+        LoginSession.Page confirmed = new LoginSession().open(mailbox.awaitMailTo(address).actionTokenLink());
+        assertThat(confirmed.body()).contains("Recovery email confirmed");
+    }
 
     private static String primary(TestUser user) {
         return user.username() + "@example.org";
@@ -254,75 +281,12 @@ class SecurityNotificationIT {
                 .toList();
     }
 
-    private static void setAttributes(UserResource user, Map<String, String> attributes) {
-        UserRepresentation representation = user.toRepresentation();
-        Map<String, List<String>> all = representation.getAttributes() == null ? new HashMap<>() : new HashMap<>(representation.getAttributes());
-        attributes.forEach((name, value) -> all.put(name, List.of(value)));
-        representation.setAttributes(all);
-        user.update(representation);
-    }
-
     /** Neither the secret nor any long piece of it appears in any mail, decoded or raw. */
     private static void assertNoSecretIn(List<Mail> mails, String secret) {
         assertThat(mails).isNotEmpty();
         String secretPart = secret.length() > 12 ? secret.substring(secret.length() - 12) : secret;
         for (Mail mail : mails) {
-            assertThat(mail.everything()).as(mail.toString()).doesNotContain(secret).doesNotContain(secretPart);
-        }
-    }
-
-    /** Lets admins set attributes the user profile does not declare (the recovery email's), for as long as it is open. */
-    private static final class UnmanagedAttributes implements AutoCloseable {
-
-        private final RealmResource realm;
-        private final UPConfig.UnmanagedAttributePolicy original;
-
-        UnmanagedAttributes(RealmResource realm) {
-            this.realm = realm;
-            UPConfig config = realm.users().userProfile().getConfiguration();
-            this.original = config.getUnmanagedAttributePolicy();
-            config.setUnmanagedAttributePolicy(UPConfig.UnmanagedAttributePolicy.ADMIN_EDIT);
-            realm.users().userProfile().update(config);
-        }
-
-        @Override
-        public void close() {
-            UPConfig config = realm.users().userProfile().getConfiguration();
-            config.setUnmanagedAttributePolicy(original);
-            realm.users().userProfile().update(config);
-        }
-    }
-
-    /** Sets one realm attribute as an admin would and removes it again when closed. */
-    private static final class RealmAttribute implements AutoCloseable {
-
-        private final RealmResource realm;
-        private final String name;
-
-        RealmAttribute(RealmResource realm, String name) {
-            this.realm = realm;
-            this.name = name;
-        }
-
-        void set(String value) {
-            put(value);
-        }
-
-        @Override
-        public void close() {
-            put(null);
-        }
-
-        private void put(String value) {
-            Map<String, String> attributes = new HashMap<>(realm.toRepresentation().getAttributes());
-            if (value == null) {
-                attributes.remove(name);
-            } else {
-                attributes.put(name, value);
-            }
-            RealmRepresentation update = new RealmRepresentation();
-            update.setAttributes(attributes);
-            realm.update(update);
+            assertThat(mail.subject() + mail.text() + mail.html()).as(mail.subject()).doesNotContain(secret).doesNotContain(secretPart);
         }
     }
 }

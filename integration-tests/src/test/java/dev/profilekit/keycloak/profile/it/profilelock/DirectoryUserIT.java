@@ -11,6 +11,8 @@ import dev.profilekit.keycloak.profile.it.support.HeadlessChromiumExtension;
 import dev.profilekit.keycloak.profile.it.support.KeycloakIntegrationTest;
 import dev.profilekit.keycloak.profile.it.support.KeycloakServer;
 import dev.profilekit.keycloak.profile.it.support.LdapDirectory;
+import dev.profilekit.keycloak.profile.it.support.LoginSession;
+import dev.profilekit.keycloak.profile.it.support.RealmAttribute;
 import dev.profilekit.keycloak.profile.it.support.TestConfig;
 import dev.profilekit.keycloak.profile.it.support.TestUsers;
 import dev.profilekit.keycloak.profile.it.support.TestUsers.TestUser;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -98,5 +101,25 @@ class DirectoryUserIT {
         assertThat(console.byTestId("profile-email-input").getAttribute("readonly")).isNotNull();
         driver.executeScript("arguments[0].scrollIntoView()", console.byTestId("profile-form-card"));
         Browsers.screenshot(driver, "profile-page-directory-user");
+    }
+
+    @Test
+    void aDirectoryThatDoesItsOwnTwoFactorIsNeverAskedForKeycloaksSecondFactors(KeycloakServer server, Keycloak admin) throws Exception {
+        ldap.addPerson("alan", PASSWORD, "Alan", "Turing", "alan@example.org");
+        RealmResource realm = admin.realm(TestConfig.DEMO_REALM);
+        AccountConsoleLogin login = new AccountConsoleLogin(server, TestConfig.DEMO_REALM);
+        login.accessToken("alan", PASSWORD);
+        String alanId = realm.users().search("alan", true).get(0).getId();
+        realm.users().get(alanId).joinGroup(realm.getGroupByPath("/2fa-required").getId());
+        try (RealmAttribute handledBy = RealmAttribute.set(realm, "profilekit.twoFactor.handledByDirectories", DIRECTORY)) {
+            LoginSession session = new LoginSession();
+            String token = login.accessToken(session, "alan", PASSWORD);
+
+            assertThat(new AccountApi(server, token).get("profile/me").body().path("twoFactorHandledBy").asText())
+                    .as("member of 2fa-required, yet not forced: the directory does 2FA").isEqualTo(DIRECTORY);
+            LoginSession.Page setup = session.open(login.authorizationUrl(AccountConsoleLogin.newVerifier(), Map.of("kc_action", "CONFIGURE_TOTP")));
+            assertThat(setup.hasForm("kc-totp-settings-form")).isFalse();
+            assertThat(setup.body()).contains("Two-factor authentication for your account is handled by " + DIRECTORY);
+        }
     }
 }

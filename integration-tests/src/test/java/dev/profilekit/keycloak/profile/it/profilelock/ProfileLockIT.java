@@ -105,7 +105,7 @@ class ProfileLockIT {
         JsonNode me = self.me().body();
 
         assertThat(me.path("lock").path("reason").asText()).isEqualTo("admin");
-        assertThat(me.path("lock").path("attributes")).extracting(JsonNode::asText).containsExactly("firstName", "lastName", "email");
+        assertThat(me.path("lock").path("attributes")).extracting(JsonNode::asText).containsExactly("firstName", "lastName", "email", "recoveryEmail");
         assertThat(me.path("emailChangeAction").asBoolean()).as("demo realm changes email through UPDATE_EMAIL").isTrue();
     }
 

@@ -39,6 +39,15 @@ public final class AccountApi {
         return post(path, JSON.writeValueAsString(body));
     }
 
+    public Answer put(String path, Object body) throws IOException, InterruptedException {
+        return putJson(path, JSON.writeValueAsString(body));
+    }
+
+    /** PUTs {@code json} as it is (also malformed JSON). */
+    public Answer putJson(String path, String json) throws IOException, InterruptedException {
+        return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public Answer delete(String path) throws IOException, InterruptedException {
         return send(request(path).DELETE());
     }

@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real Keycloak distribution (unpacked by Maven from Maven Central, with our providers and theme in
- * {@code providers/}) started with {@code kc.sh start-dev} on an in-memory database. The demo realm from
- * {@code realm-config/} is imported at start, exactly as {@code ./run.sh} does.
+ * {@code providers/}) started with {@code kc.sh start-dev} on an in-memory database or a fresh PostgreSQL database
+ * ({@link TestDatabase}). The demo realm from {@code realm-config/} is imported at start, exactly as {@code ./run.sh} does.
  */
 public final class KeycloakServer {
 
@@ -33,19 +33,22 @@ public final class KeycloakServer {
     private final int httpPort;
     private final int managementPort;
     private final Path log;
+    private final TestDatabase database;
     private Process process;
 
-    KeycloakServer(Path home, int httpPort, int managementPort) {
+    KeycloakServer(Path home, int httpPort, int managementPort, TestDatabase database) {
         this.home = home;
         this.httpPort = httpPort;
         this.managementPort = managementPort;
+        this.database = database;
         this.log = home.resolveSibling("keycloak-server.log");
     }
 
     static KeycloakServer fromSystemProperties() {
         return new KeycloakServer(Path.of(TestConfig.require("keycloak.home")),
                 Integer.parseInt(TestConfig.require("keycloak.http-port")),
-                Integer.parseInt(TestConfig.require("keycloak.management-port")));
+                Integer.parseInt(TestConfig.require("keycloak.management-port")),
+                TestDatabase.fromSystemProperties());
     }
 
     public String baseUrl() {
@@ -66,12 +69,13 @@ public final class KeycloakServer {
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
                 "--http-port=" + httpPort,
                 "--http-management-port=" + managementPort,
-                "--db=dev-mem",
                 "--import-realm",
                 "--health-enabled=true",
                 "--features=declarative-ui",
                 // API token expiry notices every 5 s instead of every hour, so that SecurityNotificationIT sees one
                 "--spi-events-listener--profilekit-security-notifications--expiry-check-interval-seconds=5"));
+        command.addAll(database.keycloakOptions());
+        database.create();
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(home.toFile())
                 .redirectErrorStream(true)
@@ -98,6 +102,8 @@ public final class KeycloakServer {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            database.drop();
         }
     }
 
@@ -140,6 +146,6 @@ public final class KeycloakServer {
 
     @Override
     public String toString() {
-        return "Keycloak at " + baseUrl() + " (" + home + File.separator + ")";
+        return "Keycloak at " + baseUrl() + " (" + home + File.separator + ", " + database + ")";
     }
 }

@@ -23,6 +23,7 @@ public final class LoginSession {
 
     private static final Pattern FORM = Pattern.compile("<form\\b[^>]*>", Pattern.CASE_INSENSITIVE);
     private static final Pattern ACTION = Pattern.compile("\\baction=\"([^\"]+)\"");
+    private static final Pattern HREF = Pattern.compile("\\bhref=\"([^\"]+)\"");
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final Map<String, String> cookies = new LinkedHashMap<>();
@@ -34,7 +35,12 @@ public final class LoginSession {
 
     /** POSTs {@code fields} to the action of the form with id {@code formId} on {@code page}. */
     public Page submit(Page page, String formId, Map<String, String> fields) throws IOException, InterruptedException {
-        return follow(send(HttpRequest.newBuilder(URI.create(page.formAction(formId)))
+        return post(page.formAction(formId), fields);
+    }
+
+    /** POSTs {@code fields} to {@code url} as a form would. */
+    public Page post(String url, Map<String, String> fields) throws IOException, InterruptedException {
+        return follow(send(HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form(fields)))));
     }
@@ -121,6 +127,18 @@ public final class LoginSession {
             return value.find()
                     ? Optional.of(value.group(1).replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"))
                     : Optional.empty();
+        }
+
+        /** The first link ({@code href}) on the page whose target contains {@code part}, entities decoded. */
+        public Optional<String> link(String part) {
+            Matcher href = HREF.matcher(body);
+            while (href.find()) {
+                String target = href.group(1).replace("&amp;", "&");
+                if (target.contains(part)) {
+                    return Optional.of(target);
+                }
+            }
+            return Optional.empty();
         }
 
         /** The {@code <input>} tag with {@code id}, if the page has one. */

@@ -26,8 +26,11 @@ public final class TestUsers implements AutoCloseable {
         this.admin = admin;
     }
 
-    /** A new enabled user with a verified email, first/last name and {@link #PASSWORD}. */
-    public TestUser create(String usernamePrefix) {
+    /**
+     * A new enabled user with a verified email, first/last name and {@link #PASSWORD}, plus {@code otherCredentials}
+     * stored as they are (for example WebAuthn credentials with their credential data).
+     */
+    public TestUser create(String usernamePrefix, CredentialRepresentation... otherCredentials) {
         String username = usernamePrefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         UserRepresentation user = new UserRepresentation();
         user.setUsername(username);
@@ -40,7 +43,9 @@ public final class TestUsers implements AutoCloseable {
         password.setType(CredentialRepresentation.PASSWORD);
         password.setValue(PASSWORD);
         password.setTemporary(false);
-        user.setCredentials(List.of(password));
+        List<CredentialRepresentation> credentials = new ArrayList<>(List.of(password));
+        credentials.addAll(List.of(otherCredentials));
+        user.setCredentials(credentials);
         try (Response response = realm().users().create(user)) {
             String id = CreatedResponseUtil.getCreatedId(response);
             created.add(id);

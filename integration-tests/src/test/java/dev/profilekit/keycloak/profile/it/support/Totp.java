@@ -21,15 +21,25 @@ public final class Totp {
         this.secret = totpSecret;
     }
 
-    /** A code Keycloak accepts now and that this app has not given out before. */
+    /**
+     * A code Keycloak accepts now and that this app has not given out before; when the current window's three codes
+     * are used up, waits for the next 30-second step.
+     */
     public String nextCode() {
-        long now = System.currentTimeMillis() / 1000 / 30;
-        for (long step : new long[] {now, now + 1, now - 1}) {
-            if (usedSteps.add(step)) {
-                return code(secret, step);
+        while (true) {
+            long now = System.currentTimeMillis() / 1000 / 30;
+            for (long step : new long[] {now, now + 1, now - 1}) {
+                if (usedSteps.add(step)) {
+                    return code(secret, step);
+                }
+            }
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
             }
         }
-        throw new IllegalStateException("All codes of the current window used; wait for the next 30-second step");
     }
 
     static String code(String totpSecret, long step) {

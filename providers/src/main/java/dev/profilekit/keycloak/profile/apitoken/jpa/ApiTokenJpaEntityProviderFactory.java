@@ -1,14 +1,11 @@
 package dev.profilekit.keycloak.profile.apitoken.jpa;
 
-import org.jboss.logging.Logger;
+import dev.profilekit.keycloak.profile.common.jpa.UserRowsCleanup;
 import org.keycloak.Config;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
-import org.keycloak.provider.ProviderEvent;
 
 /**
  * Registers {@link ApiTokenEntity} and its Liquibase changelog (tracked in {@code DATABASECHANGELOG_API_TOKEN_}),
@@ -18,7 +15,6 @@ public final class ApiTokenJpaEntityProviderFactory implements JpaEntityProvider
 
     public static final String PROVIDER_ID = "api-token-jpa";
 
-    private static final Logger LOG = Logger.getLogger(ApiTokenJpaEntityProviderFactory.class);
     private static final JpaEntityProvider PROVIDER = new ApiTokenJpaEntityProvider();
 
     @Override
@@ -32,17 +28,17 @@ public final class ApiTokenJpaEntityProviderFactory implements JpaEntityProvider
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        factory.register(ApiTokenJpaEntityProviderFactory::onEvent);
-    }
+        UserRowsCleanup.register(factory, "API tokens", new UserRowsCleanup.Rows() {
+            @Override
+            public void deleteByUser(KeycloakSession session, String realmId, String userId) {
+                new ApiTokenStore(session).deleteByUser(realmId, userId);
+            }
 
-    private static void onEvent(ProviderEvent event) {
-        if (event instanceof UserModel.UserRemovedEvent removed) {
-            new ApiTokenStore(removed.getKeycloakSession()).deleteByUser(removed.getRealm().getId(), removed.getUser().getId());
-            LOG.debugf("Deleted the API tokens of removed user %s", removed.getUser().getId());
-        } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
-            new ApiTokenStore(removed.getKeycloakSession()).deleteByRealm(removed.getRealm().getId());
-            LOG.debugf("Deleted the API tokens of removed realm %s", removed.getRealm().getId());
-        }
+            @Override
+            public void deleteByRealm(KeycloakSession session, String realmId) {
+                new ApiTokenStore(session).deleteByRealm(realmId);
+            }
+        });
     }
 
     @Override

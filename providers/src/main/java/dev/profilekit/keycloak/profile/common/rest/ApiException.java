@@ -23,8 +23,18 @@ public final class ApiException extends WebApplicationException {
         return new ApiException(Response.Status.BAD_REQUEST, messageKey, field, params);
     }
 
+    /** 409 with a message key: a concurrent request changed the same thing first; retrying may succeed. */
+    public static ApiException conflict(String messageKey) {
+        return new ApiException(Response.Status.CONFLICT, messageKey, null);
+    }
+
     /** 404 with a message key. */
     public static ApiException notFound(String messageKey) {
         return new ApiException(Response.Status.NOT_FOUND, messageKey, null);
+    }
+
+    /** 503 with a message key: a service the request needs (e.g. the realm's mail server) failed; nothing changed. */
+    public static ApiException unavailable(String messageKey) {
+        return new ApiException(Response.Status.SERVICE_UNAVAILABLE, messageKey, null);
     }
 }

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * When and from where a secret (app password, API token) was last used, as stored with it.
+ * When and from where a secret or credential (app password, API token, passkey) was last used, as stored.
  * Recording every use would cost a database write per request; {@link #needsUpdate} keeps the stored value within
  * {@link #RESOLUTION} of the truth, and records a new caller IP at once. The decision is made from the stored value
  * alone, so it is correct whichever cluster node handles the request.

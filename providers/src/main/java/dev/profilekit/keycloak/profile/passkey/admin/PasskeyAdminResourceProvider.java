@@ -1,0 +1,19 @@
+package dev.profilekit.keycloak.profile.passkey.admin;
+
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+
+final class PasskeyAdminResourceProvider implements AdminRealmResourceProvider {
+
+    @Override
+    public Object getResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
+        return new PasskeyAdminResource(session, realm, auth);
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,4 @@
+<#import "template.ftl" as layout>
+<@layout.emailLayout>
+${kcSanitize(msg("recoveryEmailRemovedBodyHtml", realmName, user.username, recoveryEmail))?no_esc}
+</@layout.emailLayout>
