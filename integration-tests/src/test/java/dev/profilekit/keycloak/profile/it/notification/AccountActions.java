@@ -16,6 +16,9 @@ import java.util.Map;
  */
 final class AccountActions {
 
+    /** Profile Kit offers recovery codes after the first second factor; these tests skip the offer. */
+    private static final String RECOVERY_CODES_OFFER_FORM = "kc-recovery-codes-offer-form";
+
     private final AccountConsoleLogin login;
     private final LoginSession browser = new LoginSession();
     private final TestUser user;
@@ -44,7 +47,8 @@ final class AccountActions {
         Map<String, String> fields = new LinkedHashMap<>(form.hiddenInputs()); // totpSecret, mode
         fields.put("totp", new Totp(fields.get("totpSecret")).nextCode());
         fields.put("userLabel", label);
-        requireSuccess(browser.submit(form, "kc-totp-settings-form", fields));
+        LoginSession.Page enrolled = browser.submit(form, "kc-totp-settings-form", fields);
+        requireSuccess(enrolled.hasForm(RECOVERY_CODES_OFFER_FORM) ? browser.submit(enrolled, RECOVERY_CODES_OFFER_FORM, Map.of("skip", "")) : enrolled);
     }
 
     private LoginSession.Page open(String action) throws IOException, InterruptedException {
