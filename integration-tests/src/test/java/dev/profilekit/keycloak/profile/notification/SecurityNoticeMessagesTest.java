@@ -16,8 +16,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Every security notice kind — including {@link SecurityNotice#RECOVERY_EMAIL_CHANGED}, which only the recovery-email
- * capability sends — has its subject and body in the email theme, in English and German, and they format.
+ * Every security notice kind has its subject and body in the email theme, in English and German, and they format
+ * (the ITs only see the English ones).
  */
 class SecurityNoticeMessagesTest {
 

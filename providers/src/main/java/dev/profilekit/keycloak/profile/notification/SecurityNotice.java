@@ -27,7 +27,7 @@ public enum SecurityNotice {
     PASSWORD_CHANGED("password-changed"),
     /** The user's last authenticator app, security key or passkey was removed. */
     LAST_SECOND_FACTOR_REMOVED("last-second-factor-removed"),
-    /** The verified recovery email address was set, changed or removed (sent by the recovery-email capability). */
+    /** A recovery email address was confirmed, or the recovery email removed (the recovery-email capability's events). */
     RECOVERY_EMAIL_CHANGED("recovery-email-changed");
 
     /** Prefix of the realm attributes that switch each kind on and off. */
