@@ -87,8 +87,9 @@ public final class ApiTokenService {
         if (allowList != null) {
             token.setAllowList(allowList);
         }
-        if (expiry != null) {
+        if (expiry != null && expiry.toEpochMilli() != token.getExpiresAt()) {
             token.setExpiresAt(expiry.toEpochMilli());
+            token.setExpiryNoticeAt(null); // a new expiry gets its own "expires soon" notice
         }
         return ApiTokenRepresentation.of(token, now);
     }

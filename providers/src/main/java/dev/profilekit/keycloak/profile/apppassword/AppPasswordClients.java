@@ -41,6 +41,17 @@ public final class AppPasswordClients {
         return realm.getClientsStream().filter(client -> mode(realm, client).isPresent());
     }
 
+    /** How the app is named to users: the client's name, or its client id if it has none. */
+    public static String displayName(ClientModel client) {
+        return client.getName() == null || client.getName().isBlank() ? client.getClientId() : client.getName();
+    }
+
+    /** {@link #displayName} of the realm's client {@code clientId}, or {@code clientId} if there is no such client. */
+    public static String displayName(RealmModel realm, String clientId) {
+        ClientModel client = clientId == null ? null : realm.getClientByClientId(clientId);
+        return client == null ? clientId : displayName(client);
+    }
+
     private static AuthenticatorConfigModel config(RealmModel realm, AuthenticationExecutionModel execution) {
         return execution.getAuthenticatorConfig() == null ? null : realm.getAuthenticatorConfigById(execution.getAuthenticatorConfig());
     }

@@ -2,11 +2,14 @@ package dev.profilekit.keycloak.profile.apppassword;
 
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Optional;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.authenticators.directgrant.AbstractDirectGrantAuthenticator;
 import dev.profilekit.keycloak.profile.apppassword.credential.AppPasswordCredentialModel;
+import dev.profilekit.keycloak.profile.common.usage.KnownIps;
 import org.keycloak.events.Details;
+import org.keycloak.events.EventBuilder;
 import org.keycloak.events.Errors;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
@@ -35,9 +38,12 @@ public final class AppPasswordDirectGrantAuthenticator extends AbstractDirectGra
         AppPasswordMode mode = AppPasswordMode.of(context.getAuthenticatorConfig());
         AppPasswordService appPasswords = new AppPasswordService(context.getSession(), context.getRealm());
 
-        boolean valid = appPasswords.verify(user, context.getAuthenticationSession().getClient(), typed,
-                context.getConnection().getRemoteAddr())
-                || mode == AppPasswordMode.ALLOWED && isMainPassword(user, typed);
+        Optional<AppPasswordService.Use> use = appPasswords.verify(user, context.getAuthenticationSession().getClient(), typed,
+                context.getConnection().getRemoteAddr());
+        if (use.isPresent()) {
+            describe(context.getEvent(), use.get());
+        }
+        boolean valid = use.isPresent() || mode == AppPasswordMode.ALLOWED && isMainPassword(user, typed);
         if (!valid) {
             boolean looksLikeAppPassword = AppPasswordFormat.parse(typed).isPresent();
             context.getEvent().user(user).detail(Details.CREDENTIAL_TYPE,
@@ -48,6 +54,18 @@ public final class AppPasswordDirectGrantAuthenticator extends AbstractDirectGra
             return;
         }
         context.success(PasswordCredentialModel.TYPE);
+    }
+
+    /**
+     * Details of the login event (which app password; {@value KnownIps#EVENT_DETAIL} on its first use from the caller's
+     * address, which the security notifications pick up).
+     */
+    private static void describe(EventBuilder event, AppPasswordService.Use use) {
+        event.detail(Details.CREDENTIAL_TYPE, AppPasswordCredentialModel.TYPE)
+                .detail(Details.CREDENTIAL_ID, use.credential().getId());
+        if (use.firstUseFromIp()) {
+            event.detail(KnownIps.EVENT_DETAIL, "true");
+        }
     }
 
     private static boolean isMainPassword(UserModel user, String typed) {

@@ -61,7 +61,7 @@ public final class AppPasswordService {
             throw ApiException.badRequest("appPasswordLimitReached", null, max);
         }
         AppPassword password = newPasswordFor(user);
-        AppPasswordCredentialData data = new AppPasswordCredentialData(client.getClientId(), password.lookupId(), ips.toString(), null, null);
+        AppPasswordCredentialData data = new AppPasswordCredentialData(client.getClientId(), password.lookupId(), ips.toString(), null, null, null);
         CredentialModel stored = user.credentialManager().createStoredCredential(
                 AppPasswordCredentialModel.create(trimmedName, data, SecretHasher.hash(password.secret())));
         return new Created(AppPasswordCredentialModel.createFromCredentialModel(stored), password.value());
@@ -77,14 +77,16 @@ public final class AppPasswordService {
     }
 
     /**
-     * Whether {@code typed} is one of the user's app passwords, bound to {@code client} and allowed from
+     * Checks whether {@code typed} is one of the user's app passwords, bound to {@code client} and allowed from
      * {@code remoteAddress}. Costs one SHA-256 whatever the number of app passwords. Records the use (at most once a
-     * minute per password, or when the caller address changes).
+     * minute per password, or at once from another address).
+     *
+     * @return the use if valid, empty otherwise
      */
-    public boolean verify(UserModel user, ClientModel client, String typed, String remoteAddress) {
+    public Optional<Use> verify(UserModel user, ClientModel client, String typed, String remoteAddress) {
         Optional<AppPassword> parsed = AppPasswordFormat.parse(typed);
         if (parsed.isEmpty()) {
-            return false;
+            return Optional.empty();
         }
         Optional<AppPasswordCredentialModel> candidate = list(user)
                 .filter(credential -> parsed.get().lookupId().equals(credential.data().lookupId()))
@@ -93,22 +95,21 @@ public final class AppPasswordService {
                 && SecretHasher.matches(parsed.get().secret(), candidate.get().secretHash())
                 && client.getClientId().equals(candidate.get().data().clientId())
                 && IpAllowList.parse(candidate.get().data().allowList()).allows(remoteAddress);
-        if (valid) {
-            recordUse(user, candidate.get(), remoteAddress);
-        }
-        return valid;
+        return valid ? Optional.of(recordUse(user, candidate.get(), remoteAddress)) : Optional.empty();
     }
 
     /**
-     * Records the use when {@link dev.profilekit.keycloak.profile.common.usage.LastUse#needsUpdate} says so. Concurrent
-     * logins of one user never race here: Keycloak's brute-force protector refuses a user's second login while the
-     * first is running.
+     * Records the use when {@link dev.profilekit.keycloak.profile.common.usage.LastUse#needsUpdate} says so (always
+     * from an address not used before). Concurrent logins of one user never race here: Keycloak's brute-force
+     * protector refuses a user's second login while the first is running.
      */
-    private void recordUse(UserModel user, AppPasswordCredentialModel credential, String remoteAddress) {
+    private Use recordUse(UserModel user, AppPasswordCredentialModel credential, String remoteAddress) {
         Instant now = Instant.now();
-        if (credential.lastUse().needsUpdate(now, remoteAddress)) {
+        boolean firstUseFromIp = remoteAddress != null && !credential.knownIps().contains(remoteAddress);
+        if (firstUseFromIp || credential.lastUse().needsUpdate(now, remoteAddress)) {
             user.credentialManager().updateStoredCredential(credential.usedAt(now, remoteAddress));
         }
+        return new Use(credential, firstUseFromIp);
     }
 
     private AppPassword newPasswordFor(UserModel user) {
@@ -135,6 +136,15 @@ public final class AppPasswordService {
         AppPasswordCredentialProviderFactory factory = (AppPasswordCredentialProviderFactory) session.getKeycloakSessionFactory()
                 .getProviderFactory(CredentialProvider.class, AppPasswordCredentialProviderFactory.PROVIDER_ID);
         return factory.config().maxPerUser();
+    }
+
+    /**
+     * A successful use of an app password.
+     *
+     * @param firstUseFromIp whether the caller's address was not among the addresses it was last used from (so the
+     *                       owner gets a security notice); true for the very first use
+     */
+    public record Use(AppPasswordCredentialModel credential, boolean firstUseFromIp) {
     }
 
     /** A just-created app password: {@code password} is shown to the user once and never stored. */

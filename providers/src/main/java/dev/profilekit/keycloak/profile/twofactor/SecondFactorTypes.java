@@ -1,6 +1,7 @@
 package dev.profilekit.keycloak.profile.twofactor;
 
 import java.util.List;
+import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.OTPCredentialModel;
 import org.keycloak.models.credential.WebAuthnCredentialModel;
 
@@ -13,5 +14,10 @@ public final class SecondFactorTypes {
             WebAuthnCredentialModel.TYPE_PASSWORDLESS);
 
     private SecondFactorTypes() {
+    }
+
+    /** Whether the user has any second factor (an authenticator app, a security key or a passkey). */
+    public static boolean anySet(UserModel user) {
+        return ALL.stream().anyMatch(type -> user.credentialManager().getStoredCredentialsByTypeStream(type).findAny().isPresent());
     }
 }

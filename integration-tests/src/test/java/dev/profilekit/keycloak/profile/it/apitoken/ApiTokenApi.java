@@ -3,27 +3,19 @@ package dev.profilekit.keycloak.profile.it.apitoken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.profilekit.keycloak.profile.it.support.KeycloakServer;
+import dev.profilekit.keycloak.profile.it.support.LoopbackClient;
 import dev.profilekit.keycloak.profile.it.support.TestConfig;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
- * The API token endpoints as a script or resource server calls them. Token requests go over a plain socket bound to a
- * chosen loopback source address (127.0.0.1, 127.0.0.2, ...), since Java's HttpClient cannot pick one: that is how the
- * tests vary the caller IP that Keycloak sees.
+ * The API token endpoints as a script or resource server calls them. Token requests come from a chosen loopback
+ * source address ({@link LoopbackClient}): that is how the tests vary the caller IP that Keycloak sees.
  */
 final class ApiTokenApi {
 
@@ -36,11 +28,11 @@ final class ApiTokenApi {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final KeycloakServer server;
-    private final int port;
+    private final LoopbackClient loopback;
 
     ApiTokenApi(KeycloakServer server) {
         this.server = server;
-        this.port = URI.create(server.baseUrl()).getPort();
+        this.loopback = new LoopbackClient(server);
     }
 
     record Answer(int status, JsonNode body) {
@@ -127,60 +119,10 @@ final class ApiTokenApi {
                 "grant_type", "client_credentials", "client_id", RESOURCE_SERVER, "client_secret", RESOURCE_SERVER_SECRET));
     }
 
-    /** A minimal HTTP/1.1 POST over a socket bound to {@code sourceAddress}. */
+    /** A form POST from {@code sourceAddress} (see {@link LoopbackClient}). */
     Answer postForm(String sourceAddress, String path, Map<String, String> form, String... extraHeaders) throws IOException {
-        byte[] body = form.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&")).getBytes(StandardCharsets.UTF_8);
-        StringBuilder head = new StringBuilder()
-                .append("POST ").append(path).append(" HTTP/1.1\r\n")
-                .append("Host: localhost:").append(port).append("\r\n")
-                .append("Content-Type: application/x-www-form-urlencoded\r\n")
-                .append("Accept: application/json\r\n")
-                .append("Connection: close\r\n")
-                .append("Content-Length: ").append(body.length).append("\r\n");
-        for (String header : extraHeaders) {
-            head.append(header).append("\r\n");
-        }
-        head.append("\r\n");
-        try (Socket socket = new Socket()) {
-            socket.bind(new InetSocketAddress(InetAddress.getByName(sourceAddress), 0));
-            socket.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 5000);
-            socket.setSoTimeout(30_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
-            out.write(body);
-            out.flush();
-            return parse(socket.getInputStream().readAllBytes());
-        }
-    }
-
-    private static Answer parse(byte[] raw) throws IOException {
-        String text = new String(raw, StandardCharsets.UTF_8);
-        int split = text.indexOf("\r\n\r\n");
-        String[] headLines = text.substring(0, split).split("\r\n");
-        int status = Integer.parseInt(headLines[0].split(" ")[1]);
-        String body = text.substring(split + 4);
-        for (String line : headLines) {
-            if (line.toLowerCase(Locale.ROOT).startsWith("transfer-encoding:") && line.toLowerCase(Locale.ROOT).contains("chunked")) {
-                body = dechunk(body);
-            }
-        }
-        return new Answer(status, body.isBlank() ? JSON.nullNode() : JSON.readTree(body));
-    }
-
-    private static String dechunk(String chunked) {
-        StringBuilder out = new StringBuilder();
-        int at = 0;
-        while (true) {
-            int lineEnd = chunked.indexOf("\r\n", at);
-            int size = Integer.parseInt(chunked.substring(at, lineEnd).split(";")[0].trim(), 16);
-            if (size == 0) {
-                return out.toString();
-            }
-            out.append(chunked, lineEnd + 2, lineEnd + 2 + size);
-            at = lineEnd + 2 + size + 2;
-        }
+        LoopbackClient.Answer answer = loopback.postForm(sourceAddress, path, form, extraHeaders);
+        return new Answer(answer.status(), answer.body());
     }
 
     static JsonNode jwtClaims(String jwt) throws IOException {

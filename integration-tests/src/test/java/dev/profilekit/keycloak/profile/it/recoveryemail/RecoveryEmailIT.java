@@ -104,7 +104,7 @@ class RecoveryEmailIT {
         MailServer.Mail reset = mail.awaitMailTo(address);
         assertThat(reset.subject()).isEqualTo("Reset password");
         assertThat(mail.count()).isEqualTo(before + 1);
-        assertThat(mail.mailsTo(primary(user))).isEmpty();
+        assertThat(mail.mailsTo(primary(user))).extracting(MailServer.Mail::subject).doesNotContain("Reset password");
         assertThat(events(users, user, "SEND_RESET_PASSWORD")).anySatisfy(event -> assertThat(event.getDetails())
                 .containsEntry("email", address).containsEntry("recipient", "recovery_email"));
 

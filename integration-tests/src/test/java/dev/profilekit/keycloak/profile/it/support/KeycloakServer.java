@@ -71,7 +71,9 @@ public final class KeycloakServer {
                 "--http-management-port=" + managementPort,
                 "--import-realm",
                 "--health-enabled=true",
-                "--features=declarative-ui"));
+                "--features=declarative-ui",
+                // API token expiry notices every 5 s instead of every hour, so that SecurityNotificationIT sees one
+                "--spi-events-listener--profilekit-security-notifications--expiry-check-interval-seconds=5"));
         command.addAll(database.keycloakOptions());
         database.create();
         ProcessBuilder builder = new ProcessBuilder(command)

@@ -16,6 +16,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.keycloak.admin.client.Keycloak;
@@ -73,6 +75,20 @@ public final class MailServer implements AutoCloseable {
             sleep();
         }
         throw new AssertionError("No mail to " + address + " within " + TIMEOUT + "; received: " + allRecipients());
+    }
+
+    /** Waits until a mail to {@code address} matches (at most 15 s) and returns the oldest one that does. */
+    public Mail awaitMailTo(String address, Predicate<Mail> matching) {
+        Instant deadline = Instant.now().plus(TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            Optional<Mail> found = mailsTo(address).stream().filter(matching).findFirst();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            sleep();
+        }
+        throw new AssertionError("No matching mail to " + address + " within " + TIMEOUT + "; received: "
+                + mailsTo(address).stream().map(Mail::subject).toList());
     }
 
     /** Every mail received so far for {@code address}, oldest first. */

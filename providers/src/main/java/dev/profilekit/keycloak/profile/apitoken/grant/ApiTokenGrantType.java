@@ -6,6 +6,7 @@ import dev.profilekit.keycloak.profile.apitoken.ApiTokenVerifier;
 import dev.profilekit.keycloak.profile.apitoken.ApiTokenVerifier.Failure;
 import dev.profilekit.keycloak.profile.apitoken.ApiTokenVerifier.Invalid;
 import dev.profilekit.keycloak.profile.apitoken.ApiTokenVerifier.Valid;
+import dev.profilekit.keycloak.profile.common.usage.KnownIps;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.Arrays;
@@ -103,7 +104,9 @@ final class ApiTokenGrantType extends OAuth2GrantTypeBase {
 
         TokenManager.AccessTokenResponseBuilder response = createTokenResponseBuilder(user, userSession, clientSessionCtx, scope, null);
         cap(response.getAccessToken(), tokenId);
-        verifier.store().recordUse(valid.token(), now, callerIp);
+        if (verifier.store().recordUse(valid.token(), now, callerIp)) {
+            event.detail(KnownIps.EVENT_DETAIL, "true");
+        }
         return createTokenResponse(response, clientSessionCtx, true);
     }
 

@@ -25,7 +25,18 @@ import jakarta.persistence.Table;
                 query = "delete from ApiTokenEntity t where t.realmId = :realmId"),
         @NamedQuery(name = ApiTokenEntity.RECORD_USE,
                 query = "update ApiTokenEntity t set t.lastUsedAt = :at, t.lastUsedIp = :ip where t.id = :id"
-                        + " and (t.lastUsedAt is null or t.lastUsedAt < :at)")
+                        + " and (t.lastUsedAt is null or t.lastUsedAt < :at)"),
+        @NamedQuery(name = ApiTokenEntity.RECORD_FIRST_USE_FROM_IP,
+                query = "update ApiTokenEntity t set t.lastUsedAt = :at, t.lastUsedIp = :ip, t.knownIps = :knownIps"
+                        + " where t.id = :id and t.knownIps = :previous"),
+        @NamedQuery(name = ApiTokenEntity.RECORD_FIRST_USE,
+                query = "update ApiTokenEntity t set t.lastUsedAt = :at, t.lastUsedIp = :ip, t.knownIps = :knownIps"
+                        + " where t.id = :id and t.knownIps is null"),
+        @NamedQuery(name = ApiTokenEntity.EXPIRING_WITHOUT_NOTICE,
+                query = "select t from ApiTokenEntity t where t.realmId = :realmId and t.expiresAt > :from and t.expiresAt <= :to"
+                        + " and t.expiryNoticeAt is null order by t.id"),
+        @NamedQuery(name = ApiTokenEntity.MARK_EXPIRY_NOTICE,
+                query = "update ApiTokenEntity t set t.expiryNoticeAt = :at where t.id = :id and t.expiryNoticeAt is null")
 })
 public class ApiTokenEntity {
 
@@ -34,6 +45,10 @@ public class ApiTokenEntity {
     static final String DELETE_BY_USER = "profilekitApiTokensDeleteByUser";
     static final String DELETE_BY_REALM = "profilekitApiTokensDeleteByRealm";
     static final String RECORD_USE = "profilekitApiTokenRecordUse";
+    static final String RECORD_FIRST_USE_FROM_IP = "profilekitApiTokenRecordFirstUseFromIp";
+    static final String RECORD_FIRST_USE = "profilekitApiTokenRecordFirstUse";
+    static final String EXPIRING_WITHOUT_NOTICE = "profilekitApiTokensExpiringWithoutNotice";
+    static final String MARK_EXPIRY_NOTICE = "profilekitApiTokenMarkExpiryNotice";
 
     @Id
     @Column(name = "ID", length = 12, nullable = false)
@@ -68,6 +83,14 @@ public class ApiTokenEntity {
 
     @Column(name = "LAST_USED_IP", length = 64)
     private String lastUsedIp;
+
+    /** {@code KnownIps} in its stored form; {@code null} until the first use from a known caller address. */
+    @Column(name = "KNOWN_IPS", length = 500)
+    private String knownIps;
+
+    /** When the owner was told that the token expires soon; {@code null} until then (reset by a new expiry). */
+    @Column(name = "EXPIRY_NOTICE_AT")
+    private Long expiryNoticeAt;
 
     public String getId() {
         return id;
@@ -155,5 +178,21 @@ public class ApiTokenEntity {
 
     public void setLastUsedIp(String lastUsedIp) {
         this.lastUsedIp = lastUsedIp;
+    }
+
+    public String getKnownIps() {
+        return knownIps;
+    }
+
+    public void setKnownIps(String knownIps) {
+        this.knownIps = knownIps;
+    }
+
+    public Long getExpiryNoticeAt() {
+        return expiryNoticeAt;
+    }
+
+    public void setExpiryNoticeAt(Long expiryNoticeAt) {
+        this.expiryNoticeAt = expiryNoticeAt;
     }
 }

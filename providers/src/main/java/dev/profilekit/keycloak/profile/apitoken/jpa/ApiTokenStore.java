@@ -1,7 +1,9 @@
 package dev.profilekit.keycloak.profile.apitoken.jpa;
 
+import dev.profilekit.keycloak.profile.common.usage.KnownIps;
 import dev.profilekit.keycloak.profile.common.usage.LastUse;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -65,21 +67,58 @@ public final class ApiTokenStore {
     }
 
     /**
-     * Records a use at {@code now} from {@code ip} if the stored last use is stale (see {@link LastUse#needsUpdate}):
-     * at most one conditional UPDATE per token and minute (or new caller IP), none otherwise.
+     * Records a use at {@code now} from {@code ip}. From an address among the token's {@link KnownIps}: only if the
+     * stored last use is stale (see {@link LastUse#needsUpdate}), so at most one conditional UPDATE per token and
+     * minute. From any other address: adds it to the known addresses with an UPDATE conditional on the list read, so
+     * that of concurrent first uses on several cluster nodes exactly one reports it.
      *
      * @param ip the caller's IP, or {@code null} to keep the stored one (a use seen only by introspection)
+     * @return whether this was the first use from {@code ip} (never for {@code null})
      */
-    public void recordUse(ApiTokenEntity token, Instant now, String ip) {
-        String recordedIp = ip != null ? ip : token.getLastUsedIp();
-        if (!lastUse(token).needsUpdate(now, recordedIp)) {
-            return;
+    public boolean recordUse(ApiTokenEntity token, Instant now, String ip) {
+        KnownIps known = KnownIps.parse(token.getKnownIps()).orLastUsed(token.getLastUsedIp());
+        if (ip != null && !known.contains(ip)) {
+            String previous = token.getKnownIps();
+            String updated = known.with(ip).toStored();
+            Query update = em.createNamedQuery(previous == null ? ApiTokenEntity.RECORD_FIRST_USE : ApiTokenEntity.RECORD_FIRST_USE_FROM_IP)
+                    .setParameter("at", now.toEpochMilli())
+                    .setParameter("ip", ip)
+                    .setParameter("knownIps", updated)
+                    .setParameter("id", token.getId());
+            if (previous != null) {
+                update.setParameter("previous", previous);
+            }
+            return update.executeUpdate() == 1;
         }
-        em.createNamedQuery(ApiTokenEntity.RECORD_USE)
+        String recordedIp = ip != null ? ip : token.getLastUsedIp();
+        if (lastUse(token).needsUpdate(now, recordedIp)) {
+            em.createNamedQuery(ApiTokenEntity.RECORD_USE)
+                    .setParameter("at", now.toEpochMilli())
+                    .setParameter("ip", recordedIp)
+                    .setParameter("id", token.getId())
+                    .executeUpdate();
+        }
+        return false;
+    }
+
+    /** A realm's tokens that expire in ({@code from}, {@code to}] and whose owner was not told yet. */
+    public List<ApiTokenEntity> expiringWithoutNotice(String realmId, Instant from, Instant to) {
+        return em.createNamedQuery(ApiTokenEntity.EXPIRING_WITHOUT_NOTICE, ApiTokenEntity.class)
+                .setParameter("realmId", realmId)
+                .setParameter("from", from.toEpochMilli())
+                .setParameter("to", to.toEpochMilli())
+                .getResultList();
+    }
+
+    /**
+     * Marks the expiry notice of token {@code id} as sent at {@code now}, unless it already is: a conditional UPDATE,
+     * so that when several cluster nodes try at once, exactly one gets {@code true} (and sends the notice).
+     */
+    public boolean markExpiryNotice(String id, Instant now) {
+        return em.createNamedQuery(ApiTokenEntity.MARK_EXPIRY_NOTICE)
                 .setParameter("at", now.toEpochMilli())
-                .setParameter("ip", recordedIp)
-                .setParameter("id", token.getId())
-                .executeUpdate();
+                .setParameter("id", id)
+                .executeUpdate() == 1;
     }
 
     public static LastUse lastUse(ApiTokenEntity token) {

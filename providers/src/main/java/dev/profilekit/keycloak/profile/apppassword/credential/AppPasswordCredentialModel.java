@@ -1,5 +1,6 @@
 package dev.profilekit.keycloak.profile.apppassword.credential;
 
+import dev.profilekit.keycloak.profile.common.usage.KnownIps;
 import dev.profilekit.keycloak.profile.common.usage.LastUse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -59,9 +60,15 @@ public final class AppPasswordCredentialModel extends CredentialModel {
         return data.lastUsedAt() == null ? LastUse.NEVER : new LastUse(Instant.ofEpochMilli(data.lastUsedAt()), data.lastUsedIp());
     }
 
+    /** The addresses it was last used from. */
+    public KnownIps knownIps() {
+        return new KnownIps(data.knownIps()).orLastUsed(data.lastUsedIp());
+    }
+
     /** A copy of this credential (same id) that records a use at {@code at} from {@code ip}. */
     public AppPasswordCredentialModel usedAt(Instant at, String ip) {
-        AppPasswordCredentialData used = new AppPasswordCredentialData(data.clientId(), data.lookupId(), data.allowList(), at.toEpochMilli(), ip);
+        AppPasswordCredentialData used = new AppPasswordCredentialData(data.clientId(), data.lookupId(), data.allowList(), at.toEpochMilli(), ip,
+                knownIps().with(ip).addresses());
         AppPasswordCredentialModel model = new AppPasswordCredentialModel(used, secret);
         model.setId(getId());
         model.setType(TYPE);

@@ -21,7 +21,6 @@ import java.util.List;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
-import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
@@ -63,7 +62,7 @@ public final class AppPasswordResource {
     public List<AppRepresentation> apps() {
         AccountRequestAuthenticator.requireManageAccount(session);
         return AppPasswordClients.enabled(realm)
-                .map(client -> new AppRepresentation(client.getClientId(), displayName(client),
+                .map(client -> new AppRepresentation(client.getClientId(), AppPasswordClients.displayName(client),
                         AppPasswordClients.mode(realm, client).orElseThrow() == AppPasswordMode.ONLY))
                 .sorted(Comparator.comparing(AppRepresentation::name, String.CASE_INSENSITIVE_ORDER))
                 .toList();
@@ -113,11 +112,6 @@ public final class AppPasswordResource {
     }
 
     private String appName(String clientId) {
-        ClientModel client = realm.getClientByClientId(clientId);
-        return client == null ? clientId : displayName(client);
-    }
-
-    private static String displayName(ClientModel client) {
-        return client.getName() == null || client.getName().isBlank() ? client.getClientId() : client.getName();
+        return AppPasswordClients.displayName(realm, clientId);
     }
 }
