@@ -27,8 +27,11 @@ public final class Totp {
      */
     public String nextCode() {
         while (true) {
-            long now = System.currentTimeMillis() / 1000 / 30;
-            for (long step : new long[] {now, now + 1, now - 1}) {
+            long seconds = System.currentTimeMillis() / 1000;
+            long now = seconds / 30;
+            // the previous step's code stays valid only until the server's clock moves on: not near a step's end
+            long[] candidates = seconds % 30 < 20 ? new long[] {now, now + 1, now - 1} : new long[] {now, now + 1};
+            for (long step : candidates) {
                 if (usedSteps.add(step)) {
                     return code(secret, step);
                 }
