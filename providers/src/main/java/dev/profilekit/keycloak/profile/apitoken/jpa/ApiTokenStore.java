@@ -1,5 +1,6 @@
 package dev.profilekit.keycloak.profile.apitoken.jpa;
 
+import dev.profilekit.keycloak.profile.common.jpa.UserRowsCleanup;
 import dev.profilekit.keycloak.profile.common.usage.KnownIps;
 import dev.profilekit.keycloak.profile.common.usage.LastUse;
 import jakarta.persistence.EntityManager;
@@ -14,7 +15,7 @@ import org.keycloak.models.KeycloakSession;
  * Database access for personal API tokens, in the request's transaction. Nothing is cached beyond the request, so
  * every cluster node sees a revocation or change at once.
  */
-public final class ApiTokenStore {
+public final class ApiTokenStore implements UserRowsCleanup.UserRows {
 
     private final EntityManager em;
 
@@ -55,6 +56,7 @@ public final class ApiTokenStore {
         em.remove(token);
     }
 
+    @Override
     public void deleteByUser(String realmId, String userId) {
         em.createNamedQuery(ApiTokenEntity.DELETE_BY_USER)
                 .setParameter("realmId", realmId)
@@ -62,6 +64,7 @@ public final class ApiTokenStore {
                 .executeUpdate();
     }
 
+    @Override
     public void deleteByRealm(String realmId) {
         em.createNamedQuery(ApiTokenEntity.DELETE_BY_REALM).setParameter("realmId", realmId).executeUpdate();
     }

@@ -1,5 +1,6 @@
 package dev.profilekit.keycloak.profile.avatar.jpa;
 
+import dev.profilekit.keycloak.profile.common.jpa.UserRowsCleanup;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import java.util.List;
@@ -8,7 +9,7 @@ import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 
 /** Database access for avatars, in the request's transaction; nothing is cached on a node. */
-public final class AvatarStore {
+public final class AvatarStore implements UserRowsCleanup.UserRows {
 
     private final EntityManager em;
 
@@ -42,6 +43,7 @@ public final class AvatarStore {
         em.flush();
     }
 
+    @Override
     public void deleteByUser(String realmId, String userId) {
         em.createNamedQuery(AvatarEntity.DELETE_BY_USER)
                 .setParameter("realmId", realmId)
@@ -49,6 +51,7 @@ public final class AvatarStore {
                 .executeUpdate();
     }
 
+    @Override
     public void deleteByRealm(String realmId) {
         em.createNamedQuery(AvatarEntity.DELETE_BY_REALM).setParameter("realmId", realmId).executeUpdate();
     }

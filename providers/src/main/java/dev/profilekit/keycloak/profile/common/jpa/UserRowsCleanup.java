@@ -1,5 +1,6 @@
 package dev.profilekit.keycloak.profile.common.jpa;
 
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -18,27 +19,28 @@ public final class UserRowsCleanup {
     private UserRowsCleanup() {
     }
 
-    /** Deletes the rows of one user or of one realm. */
-    public interface Rows {
+    /** A store of rows that belong to users: it deletes those of one user or of one realm. */
+    public interface UserRows {
 
-        void deleteByUser(KeycloakSession session, String realmId, String userId);
+        void deleteByUser(String realmId, String userId);
 
-        void deleteByRealm(KeycloakSession session, String realmId);
+        void deleteByRealm(String realmId);
     }
 
     /**
-     * @param what names the rows in debug logs, e.g. {@code "API tokens"}
+     * @param what  names the rows in debug logs, e.g. {@code "API tokens"}
+     * @param store the store of those rows in a session
      */
-    public static void register(KeycloakSessionFactory factory, String what, Rows rows) {
-        factory.register(event -> onEvent(event, what, rows));
+    public static void register(KeycloakSessionFactory factory, String what, Function<KeycloakSession, UserRows> store) {
+        factory.register(event -> onEvent(event, what, store));
     }
 
-    private static void onEvent(ProviderEvent event, String what, Rows rows) {
+    private static void onEvent(ProviderEvent event, String what, Function<KeycloakSession, UserRows> store) {
         if (event instanceof UserModel.UserRemovedEvent removed) {
-            rows.deleteByUser(removed.getKeycloakSession(), removed.getRealm().getId(), removed.getUser().getId());
+            store.apply(removed.getKeycloakSession()).deleteByUser(removed.getRealm().getId(), removed.getUser().getId());
             LOG.debugf("Deleted the %s of removed user %s", what, removed.getUser().getId());
         } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
-            rows.deleteByRealm(removed.getKeycloakSession(), removed.getRealm().getId());
+            store.apply(removed.getKeycloakSession()).deleteByRealm(removed.getRealm().getId());
             LOG.debugf("Deleted the %s of removed realm %s", what, removed.getRealm().getId());
         }
     }

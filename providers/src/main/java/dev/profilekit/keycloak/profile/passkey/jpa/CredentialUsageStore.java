@@ -1,5 +1,6 @@
 package dev.profilekit.keycloak.profile.passkey.jpa;
 
+import dev.profilekit.keycloak.profile.common.jpa.UserRowsCleanup;
 import dev.profilekit.keycloak.profile.common.usage.LastUse;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
@@ -13,7 +14,7 @@ import org.keycloak.models.KeycloakSession;
  * Last use of credentials, in the transaction of the session it is created for. Nothing is cached, so every
  * cluster node reads and writes the same rows.
  */
-public final class CredentialUsageStore {
+public final class CredentialUsageStore implements UserRowsCleanup.UserRows {
 
     private final EntityManager em;
 
@@ -69,6 +70,7 @@ public final class CredentialUsageStore {
                 .executeUpdate();
     }
 
+    @Override
     public void deleteByUser(String realmId, String userId) {
         em.createNamedQuery(CredentialUsageEntity.DELETE_BY_USER)
                 .setParameter("realmId", realmId)
@@ -76,6 +78,7 @@ public final class CredentialUsageStore {
                 .executeUpdate();
     }
 
+    @Override
     public void deleteByRealm(String realmId) {
         em.createNamedQuery(CredentialUsageEntity.DELETE_BY_REALM).setParameter("realmId", realmId).executeUpdate();
     }
