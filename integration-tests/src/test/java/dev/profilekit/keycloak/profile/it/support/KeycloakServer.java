@@ -2,20 +2,12 @@ package dev.profilekit.keycloak.profile.it.support;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 /**
  * A real Keycloak distribution (unpacked by Maven from Maven Central, with our providers and theme in
@@ -27,14 +19,12 @@ public final class KeycloakServer {
     public static final String ADMIN_USERNAME = "admin";
     public static final String ADMIN_PASSWORD = "admin";
 
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
-
     private final Path home;
     private final int httpPort;
     private final int managementPort;
     private final Path log;
     private final TestDatabase database;
-    private Process process;
+    private KeycloakProcess process;
 
     KeycloakServer(Path home, int httpPort, int managementPort, TestDatabase database) {
         this.home = home;
@@ -60,48 +50,28 @@ public final class KeycloakServer {
     }
 
     void start() throws IOException, InterruptedException {
-        for (int port : List.of(httpPort, managementPort)) {
-            if (isListening(port)) {
-                throw new IllegalStateException("Port " + port + " is already in use: stop whatever runs there (an earlier test server?) and retry");
-            }
-        }
         installDemoRealm();
-        List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
+        List<String> arguments = new ArrayList<>(List.of("start-dev",
                 "--http-port=" + httpPort,
                 "--http-management-port=" + managementPort,
                 "--import-realm",
                 "--health-enabled=true",
                 "--features=declarative-ui",
+                // every event detail and everything Profile Kit logs ends up in the log, which SecretsNotLoggedIT greps
+                "--log-level=INFO,dev.profilekit:debug,org.keycloak.events:debug",
                 // API token expiry notices every 5 s instead of every hour, so that SecurityNotificationIT sees one
                 "--spi-events-listener--profilekit-security-notifications--expiry-check-interval-seconds=5"));
-        command.addAll(database.keycloakOptions());
+        arguments.addAll(database.keycloakOptions());
         database.create();
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(home.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USERNAME);
-        builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        // C1 only starts faster; the benchmark profile asks for the full JIT (keycloak.java-opts-append)
-        builder.environment().put("JAVA_OPTS_APPEND", System.getProperty("keycloak.java-opts-append", "-XX:TieredStopAtLevel=1"));
-        process = builder.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
-        awaitReady();
+        Files.deleteIfExists(log);
+        process = KeycloakProcess.start(home, arguments, Map.of(), log);
     }
 
     void stop() {
-        if (process == null || !process.isAlive()) {
-            return;
-        }
-        process.descendants().forEach(ProcessHandle::destroy);
-        process.destroy();
         try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            if (process != null) {
+                process.stop();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } finally {
             database.drop();
         }
@@ -111,37 +81,6 @@ public final class KeycloakServer {
         Path importDir = Files.createDirectories(home.resolve("data/import"));
         Files.copy(TestConfig.demoRealmFile(), importDir.resolve(TestConfig.demoRealmFile().getFileName()),
                 StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private void awaitReady() throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + "/health/ready")).build();
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Keycloak exited with code " + process.exitValue() + "; see " + log);
-            }
-            try {
-                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(500);
-        }
-        stop();
-        throw new IllegalStateException("Keycloak not ready after " + START_TIMEOUT + "; see " + log);
-    }
-
-    private static boolean isListening(int port) {
-        try (Socket ignored = new Socket("localhost", port)) {
-            return true;
-        } catch (ConnectException e) {
-            return false;
-        } catch (IOException e) {
-            return true;
-        }
     }
 
     @Override

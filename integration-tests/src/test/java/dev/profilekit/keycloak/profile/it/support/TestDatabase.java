@@ -12,7 +12,7 @@ import java.util.List;
  * {@code -Dit.db.postgres-url}, default {@code jdbc:postgresql://127.0.0.1:5432/}, user {@code -Dit.db.username},
  * default {@code postgres}, password {@code -Dit.db.password}).
  */
-final class TestDatabase {
+public final class TestDatabase {
 
     private final String kind;
     private final String serverUrl;
@@ -20,12 +20,12 @@ final class TestDatabase {
     private final String password;
     private final String name;
 
-    private TestDatabase(String kind, String serverUrl, String username, String password) {
+    private TestDatabase(String kind, String serverUrl, String username, String password, String purpose) {
         this.kind = kind;
         this.serverUrl = serverUrl.endsWith("/") ? serverUrl : serverUrl + "/";
         this.username = username;
         this.password = password;
-        this.name = "profilekit_it_" + ProcessHandle.current().pid() + "_" + System.currentTimeMillis();
+        this.name = "profilekit_" + purpose + "_" + ProcessHandle.current().pid() + "_" + System.currentTimeMillis();
     }
 
     static TestDatabase fromSystemProperties() {
@@ -36,7 +36,18 @@ final class TestDatabase {
         return new TestDatabase(kind,
                 System.getProperty("keycloak.db.postgres-url", "jdbc:postgresql://127.0.0.1:5432/"),
                 System.getProperty("keycloak.db.username", "postgres"),
-                System.getProperty("keycloak.db.password", "postgres"));
+                System.getProperty("keycloak.db.password", "postgres"), "it");
+    }
+
+    /**
+     * A fresh PostgreSQL database whatever {@code -Dit.db} says (same server and credentials), for tests that need a
+     * database shared by several processes (cluster) or kept across restarts (upgrade). {@code purpose} goes into its name.
+     */
+    public static TestDatabase postgres(String purpose) {
+        return new TestDatabase("postgres",
+                System.getProperty("keycloak.db.postgres-url", "jdbc:postgresql://127.0.0.1:5432/"),
+                System.getProperty("keycloak.db.username", "postgres"),
+                System.getProperty("keycloak.db.password", "postgres"), purpose);
     }
 
     boolean isPostgres() {
@@ -44,24 +55,32 @@ final class TestDatabase {
     }
 
     /** Creates the empty database Keycloak will fill (PostgreSQL only). */
-    void create() {
+    public void create() {
         if (isPostgres()) {
             execute("CREATE DATABASE " + name);
         }
     }
 
     /** The {@code kc.sh} options that point Keycloak at this database. */
-    List<String> keycloakOptions() {
+    public List<String> keycloakOptions() {
         return isPostgres()
                 ? List.of("--db=postgres", "--db-url=" + serverUrl + name, "--db-username=" + username, "--db-password=" + password)
                 : List.of("--db=dev-mem");
     }
 
     /** Drops the database of this run (PostgreSQL only). */
-    void drop() {
+    public void drop() {
         if (isPostgres()) {
             execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         }
+    }
+
+    /** A connection to this run's PostgreSQL database, for tests that check rows directly. */
+    public Connection connect() throws SQLException {
+        if (!isPostgres()) {
+            throw new IllegalStateException("only a PostgreSQL test database can be queried directly");
+        }
+        return DriverManager.getConnection(serverUrl + name, username, password);
     }
 
     private void execute(String sql) {
