@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.profilekit.keycloak.profile.it.cluster.KeycloakCluster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,10 +13,13 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * Keeps docker/ correct without a Docker engine: the Dockerfile and compose file must name the Keycloak version of
- * the pom, pin every image, and copy only files that the Maven build and the repository really have.
+ * the pom, pin every image, and copy only files that the Maven build and the repository really have; the compose
+ * topology (two nodes, proxy, PostgreSQL) must match what ClusterIT runs: the same node configuration file, the same
+ * proxy-header settings, forwarded headers trusted from the proxy only.
  */
 class DockerConsistencyTest {
 
@@ -37,7 +40,8 @@ class DockerConsistencyTest {
     void everyImageIsPinned() throws IOException {
         List<String> all = new ArrayList<>(images());
         composeServices().forEach(service -> {
-            if (service.has("image")) {
+            // services with a build section run the image built here (tagged :local)
+            if (service.has("image") && !service.has("build")) {
                 all.add(service.get("image").asText());
             }
         });
@@ -65,16 +69,74 @@ class DockerConsistencyTest {
     }
 
     @Test
-    void composeBuildsThisDockerfileNextToPostgres() throws IOException {
-        JsonNode compose = compose();
-        JsonNode keycloak = compose.at("/services/keycloak");
-        Path context = DOCKER.resolve(keycloak.at("/build/context").asText()).normalize();
+    void composeRunsTwoNodesOfThisDockerfileOnPostgres() throws IOException {
+        List<JsonNode> nodes = keycloakNodes();
 
-        assertThat(context).isEqualTo(ROOT);
-        assertThat(context.resolve(keycloak.at("/build/dockerfile").asText())).isRegularFile();
-        assertThat(compose.at("/services/postgres/image").asText()).startsWith("postgres:");
-        assertThat(keycloak.at("/environment/KC_DB_URL").asText()).startsWith("jdbc:postgresql://postgres:5432/");
-        assertThat(keycloak.at("/depends_on/postgres/condition").asText()).isEqualTo("service_healthy");
+        assertThat(nodes).hasSize(2);
+        for (JsonNode node : nodes) {
+            Path context = DOCKER.resolve(node.at("/build/context").asText()).normalize();
+            assertThat(context).isEqualTo(ROOT);
+            assertThat(context.resolve(node.at("/build/dockerfile").asText())).isRegularFile();
+            assertThat(node.at("/environment/KC_DB_URL").asText()).startsWith("jdbc:postgresql://postgres:5432/");
+        }
+        assertThat(nodes.get(0).get("image")).isEqualTo(nodes.get(1).get("image"));
+        assertThat(compose().at("/services/postgres/image").asText()).startsWith("postgres:");
+        assertThat(nodes.get(0).at("/depends_on/postgres/condition").asText()).isEqualTo("service_healthy");
+    }
+
+    @Test
+    void onlyTheFirstNodeImportsTheRealmAndTheSecondWaitsForIt() throws IOException {
+        JsonNode compose = compose();
+
+        assertThat(compose.at("/services/keycloak-1/command").toString()).contains("--import-realm");
+        assertThat(compose.at("/services/keycloak-2/command").toString()).doesNotContain("--import-realm");
+        assertThat(compose.at("/services/keycloak-2/depends_on/keycloak-1/condition").asText()).isEqualTo("service_healthy");
+    }
+
+    @Test
+    void nodesRunTheConfigurationTheClusterTestRuns() throws IOException {
+        assertThat(dockerfile()).containsPattern("(?m)^COPY " + Pattern.quote(KeycloakCluster.CONFIGURATION) + " /opt/keycloak/conf/keycloak.conf$");
+        String configuration = Files.readString(ROOT.resolve(KeycloakCluster.CONFIGURATION));
+        assertThat(configuration).containsPattern("(?m)^db=postgres$").containsPattern("(?m)^cache=ispn$")
+                .doesNotContainPattern("(?m)^proxy-");
+        for (JsonNode node : keycloakNodes()) {
+            assertThat(node.at("/environment/KC_PROXY_HEADERS").asText()).isEqualTo(KeycloakCluster.PROXY_HEADERS);
+            assertThat(node.at("/environment/KC_HOSTNAME").asText()).as("one public URL for both nodes").isEqualTo("http://localhost:8080");
+        }
+    }
+
+    @Test
+    void nodesTrustForwardedHeadersFromTheProxyOnly() throws IOException {
+        JsonNode proxy = compose().at("/services/proxy");
+        String proxyAddress = proxy.at("/networks/keycloak/ipv4_address").asText();
+
+        assertThat(proxyAddress).isNotEmpty();
+        assertThat(keycloakNodes()).allSatisfy(node ->
+                assertThat(node.at("/environment/KC_PROXY_TRUSTED_ADDRESSES").asText()).isEqualTo(proxyAddress));
+        assertThat(proxy.at("/ports/0").asText()).isEqualTo("8080:8080");
+    }
+
+    @Test
+    void proxyBalancesBothNodesAndOverwritesForwardedFor() throws IOException {
+        String mount = compose().at("/services/proxy/volumes/0").asText();
+        Path nginxConf = DOCKER.resolve(mount.substring(0, mount.indexOf(':'))).normalize();
+        String nginx = Files.readString(nginxConf);
+
+        assertThat(mount).endsWith(":/etc/nginx/nginx.conf:ro");
+        assertThat(nginx).contains("server keycloak-1:8080;").contains("server keycloak-2:8080;")
+                .contains("proxy_set_header X-Forwarded-For $remote_addr;")
+                .doesNotContain("$proxy_add_x_forwarded_for");
+    }
+
+    private static List<JsonNode> keycloakNodes() throws IOException {
+        JsonNode services = compose().get("services");
+        List<JsonNode> nodes = new ArrayList<>();
+        services.fieldNames().forEachRemaining(name -> {
+            if (name.startsWith("keycloak-")) {
+                nodes.add(services.get(name));
+            }
+        });
+        return nodes;
     }
 
     private static List<String> images() throws IOException {
@@ -102,7 +164,9 @@ class DockerConsistencyTest {
         return Files.readString(DOCKER.resolve("Dockerfile"));
     }
 
+    /** compose.yaml with its anchors and merge keys resolved (SnakeYAML), as Docker Compose reads it. */
     private static JsonNode compose() throws IOException {
-        return new ObjectMapper(new YAMLFactory()).readTree(DOCKER.resolve("compose.yaml").toFile());
+        Object yaml = new Yaml().load(Files.readString(DOCKER.resolve("compose.yaml")));
+        return new ObjectMapper().valueToTree(yaml);
     }
 }

@@ -26,9 +26,14 @@ public final class KeycloakHome {
 
     /** A fresh copy of {@link #distribution()} at {@code target} (replacing what is there), without its {@code data/}. */
     public static Path copy(Path target) {
-        Path source = distribution();
+        return copy(distribution(), target);
+    }
+
+    /** A fresh copy of the Keycloak home {@code source} at {@code target} (replacing what is there), without its {@code data/}. */
+    public static Path copy(Path source, Path target) {
         deleteRecursively(target);
         try (Stream<Path> files = Files.walk(source)) {
+            Files.createDirectories(target.getParent());
             files.filter(file -> !source.relativize(file).startsWith("data")).forEach(file -> {
                 try {
                     Files.copy(file, target.resolve(source.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);

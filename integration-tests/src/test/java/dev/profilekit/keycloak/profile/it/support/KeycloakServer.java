@@ -14,7 +14,7 @@ import java.util.Map;
  * {@code providers/}) started with {@code kc.sh start-dev} on an in-memory database or a fresh PostgreSQL database
  * ({@link TestDatabase}). The demo realm from {@code realm-config/} is imported at start, exactly as {@code ./run.sh} does.
  */
-public final class KeycloakServer {
+public final class KeycloakServer implements KeycloakAddress {
 
     public static final String ADMIN_USERNAME = "admin";
     public static final String ADMIN_PASSWORD = "admin";
@@ -41,6 +41,7 @@ public final class KeycloakServer {
                 TestDatabase.fromSystemProperties());
     }
 
+    @Override
     public String baseUrl() {
         return "http://localhost:" + httpPort;
     }
