@@ -6,22 +6,31 @@ import dev.profilekit.keycloak.profile.apppassword.credential.AppPasswordCredent
 import dev.profilekit.keycloak.profile.apppassword.credential.AppPasswordCredentialProviderFactory;
 import dev.profilekit.keycloak.profile.common.ip.InvalidIpAllowListException;
 import dev.profilekit.keycloak.profile.common.ip.IpAllowList;
+import dev.profilekit.keycloak.profile.common.jpa.ConcurrentChangeRetry;
 import dev.profilekit.keycloak.profile.common.rest.ApiException;
 import dev.profilekit.keycloak.profile.common.secret.SecretGenerator;
 import dev.profilekit.keycloak.profile.common.secret.SecretHasher;
+import dev.profilekit.keycloak.profile.common.usage.UsageHistory;
+import dev.profilekit.keycloak.profile.common.usage.jpa.CredentialUsageStore;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.jboss.logging.Logger;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.credential.CredentialProvider;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 
 
 /** App passwords of one realm: the rules shared by the REST API and the direct-grant authenticator. */
 public final class AppPasswordService {
+
+    private static final Logger LOG = Logger.getLogger(AppPasswordService.class);
 
     public static final int MAX_NAME_LENGTH = 64;
 
@@ -38,6 +47,13 @@ public final class AppPasswordService {
     public Stream<AppPasswordCredentialModel> list(UserModel user) {
         return user.credentialManager().getStoredCredentialsByTypeStream(AppPasswordCredentialModel.TYPE)
                 .map(AppPasswordCredentialModel::createFromCredentialModel);
+    }
+
+    /** The recorded uses of the user's app passwords, by credential id (one query). */
+    public Map<String, UsageHistory> histories(UserModel user) {
+        Map<String, UsageHistory> recorded = new CredentialUsageStore(session).historiesOf(realm.getId(), user.getId());
+        return list(user).collect(Collectors.toMap(AppPasswordCredentialModel::getId,
+                credential -> recorded.getOrDefault(credential.getId(), credential.legacyHistory())));
     }
 
     /**
@@ -67,13 +83,24 @@ public final class AppPasswordService {
         return new Created(AppPasswordCredentialModel.createFromCredentialModel(stored), password.value());
     }
 
-    /** Deletes the user's app password {@code id}; false if the user has no such app password. */
+    /**
+     * Deletes the user's app password {@code id}; false if the user has no such app password. Keycloak renumbers the
+     * priorities of the user's other credentials when one is removed, so two removals for one user on two cluster nodes
+     * at once (or a removal and a password change) can collide on a credential row's version: the removal runs in a
+     * transaction of its own and is retried then.
+     */
     public boolean delete(UserModel user, String id) {
         CredentialModel stored = id == null ? null : user.credentialManager().getStoredCredentialById(id);
         if (stored == null || !AppPasswordCredentialModel.TYPE.equals(stored.getType())) {
             return false;
         }
-        return user.credentialManager().removeStoredCredentialById(id);
+        String userId = user.getId();
+        return ConcurrentChangeRetry.run(session, "remove app password " + id, writer -> {
+            RealmModel writerRealm = writer.realms().getRealm(realm.getId());
+            UserModel owner = writer.users().getUserById(writerRealm, userId);
+            new CredentialUsageStore(writer).delete(realm.getId(), id);
+            return owner != null && owner.credentialManager().removeStoredCredentialById(id);
+        });
     }
 
     /**
@@ -99,17 +126,26 @@ public final class AppPasswordService {
     }
 
     /**
-     * Records the use when {@link dev.profilekit.keycloak.profile.common.usage.LastUse#needsUpdate} says so (always
-     * from an address not used before). Concurrent logins of one user never race here: Keycloak's brute-force
-     * protector refuses a user's second login while the first is running.
+     * Records the use in {@code PROFILEKIT_CREDENTIAL_USAGE} when {@link UsageHistory#needsUpdate} says so (at most once
+     * a minute per password, at once from a new address), in a transaction of its own: Keycloak's credential row is not
+     * written, and a lost race with another node recording the same first use costs this record, never the login.
      */
     private Use recordUse(UserModel user, AppPasswordCredentialModel credential, String remoteAddress) {
         Instant now = Instant.now();
-        boolean firstUseFromIp = remoteAddress != null && !credential.knownIps().contains(remoteAddress);
-        if (firstUseFromIp || credential.lastUse().needsUpdate(now, remoteAddress)) {
-            user.credentialManager().updateStoredCredential(credential.usedAt(now, remoteAddress));
+        CredentialUsageStore usage = new CredentialUsageStore(session);
+        UsageHistory history = usage.history(credential.getId()).orElse(credential.legacyHistory());
+        if (!history.needsUpdate(now, remoteAddress)) {
+            return new Use(credential, false);
         }
-        return new Use(credential, firstUseFromIp);
+        String userId = user.getId();
+        try {
+            boolean firstUseFromIp = KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(),
+                    writer -> new CredentialUsageStore(writer).recordUse(realm.getId(), userId, credential.getId(), now, remoteAddress, history));
+            return new Use(credential, firstUseFromIp);
+        } catch (RuntimeException lost) {
+            LOG.debugf(lost, "Could not record the use of app password %s", credential.getId());
+            return new Use(credential, false);
+        }
     }
 
     private AppPassword newPasswordFor(UserModel user) {

@@ -1,6 +1,7 @@
 package dev.profilekit.keycloak.profile.passkey;
 
-import dev.profilekit.keycloak.profile.passkey.jpa.CredentialUsageStore;
+import dev.profilekit.keycloak.profile.common.usage.UsageHistory;
+import dev.profilekit.keycloak.profile.common.usage.jpa.CredentialUsageStore;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -93,12 +94,12 @@ final class CredentialUsageEventListenerProvider implements EventListenerProvide
         String credentialId = credential.get().getId();
         Instant at = Instant.ofEpochMilli(event.getTime());
         String ip = truncate(event.getIpAddress());
-        if (!new CredentialUsageStore(session).lastUse(credentialId).needsUpdate(at, ip)) {
+        if (!new CredentialUsageStore(session).history(credentialId).orElse(UsageHistory.NEVER).needsUpdate(at, ip)) {
             return;
         }
         try {
             KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(),
-                    writer -> new CredentialUsageStore(writer).recordUse(event.getRealmId(), user.getId(), credentialId, at, ip));
+                    writer -> new CredentialUsageStore(writer).recordUse(event.getRealmId(), user.getId(), credentialId, at, ip, UsageHistory.NEVER));
             LOG.debugf("Recorded the use of credential %s", credentialId);
         } catch (RuntimeException lost) {
             // another node recorded the first use of this credential at the same moment, or the database is unavailable:

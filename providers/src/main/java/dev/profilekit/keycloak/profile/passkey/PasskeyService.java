@@ -1,7 +1,7 @@
 package dev.profilekit.keycloak.profile.passkey;
 
-import dev.profilekit.keycloak.profile.common.usage.LastUse;
-import dev.profilekit.keycloak.profile.passkey.jpa.CredentialUsageStore;
+import dev.profilekit.keycloak.profile.common.usage.UsageHistory;
+import dev.profilekit.keycloak.profile.common.usage.jpa.CredentialUsageStore;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -33,9 +33,10 @@ public final class PasskeyService {
     /** The user's WebAuthn credentials, oldest first. */
     public List<Passkey> list(UserModel user) {
         List<CredentialModel> credentials = WebAuthnCredentials.of(user);
-        Map<String, LastUse> lastUses = usage.lastUsesOf(realm.getId(), user.getId());
-        Set<String> orphans = new HashSet<>(lastUses.keySet());
-        credentials.forEach(credential -> orphans.remove(credential.getId()));
+        Map<String, UsageHistory> histories = usage.historiesOf(realm.getId(), user.getId());
+        // rows of credentials deleted outside Profile Kit (any type: app passwords record their uses here too)
+        Set<String> orphans = new HashSet<>(histories.keySet());
+        user.credentialManager().getStoredCredentialsStream().forEach(credential -> orphans.remove(credential.getId()));
         for (String orphan : orphans) {
             usage.delete(realm.getId(), orphan);
             LOG.debugf("Forgot the last use of deleted credential %s", orphan);
@@ -44,7 +45,7 @@ public final class PasskeyService {
                 .map(credential -> new Passkey(credential.getId(), credential.getUserLabel(),
                         PasskeyType.ofCredentialType(credential.getType()).orElseThrow(),
                         credential.getCreatedDate() == null ? null : Instant.ofEpochMilli(credential.getCreatedDate()),
-                        lastUses.getOrDefault(credential.getId(), LastUse.NEVER)))
+                        histories.getOrDefault(credential.getId(), UsageHistory.NEVER).lastUse()))
                 .toList();
     }
 }

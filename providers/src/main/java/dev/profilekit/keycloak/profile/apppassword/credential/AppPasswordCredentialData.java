@@ -10,10 +10,10 @@ import java.util.List;
  * @param clientId   the client (app) the password is bound to
  * @param lookupId   the public first group of the password; unique per user, picks the one credential to check
  * @param allowList  canonical IP allow-list, empty = any address
- * @param lastUsedAt epoch milliseconds of the last successful use, {@code null} if never used
- * @param lastUsedIp caller address of the last successful use, {@code null} if never used
- * @param knownIps   the last addresses it was used from, most recent first (see {@code KnownIps}); absent in data
- *                   stored before Profile Kit recorded them, and until the first use
+ * @param lastUsedAt legacy: epoch milliseconds of the last use recorded here by releases before 0.2 (uses are now in
+ *                   PROFILEKIT_CREDENTIAL_USAGE, so that a use never writes Keycloak's credential row); {@code null} since
+ * @param lastUsedIp legacy, see lastUsedAt
+ * @param knownIps   legacy, see lastUsedAt: the last addresses it was used from, most recent first
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record AppPasswordCredentialData(String clientId, String lookupId, String allowList, Long lastUsedAt, String lastUsedIp,

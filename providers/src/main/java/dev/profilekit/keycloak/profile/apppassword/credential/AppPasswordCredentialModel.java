@@ -2,6 +2,7 @@ package dev.profilekit.keycloak.profile.apppassword.credential;
 
 import dev.profilekit.keycloak.profile.common.usage.KnownIps;
 import dev.profilekit.keycloak.profile.common.usage.LastUse;
+import dev.profilekit.keycloak.profile.common.usage.UsageHistory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -56,27 +57,13 @@ public final class AppPasswordCredentialModel extends CredentialModel {
         return secret.hash();
     }
 
-    public LastUse lastUse() {
-        return data.lastUsedAt() == null ? LastUse.NEVER : new LastUse(Instant.ofEpochMilli(data.lastUsedAt()), data.lastUsedIp());
-    }
-
-    /** The addresses it was last used from. */
-    public KnownIps knownIps() {
-        return new KnownIps(data.knownIps()).orLastUsed(data.lastUsedIp());
-    }
-
-    /** A copy of this credential (same id) that records a use at {@code at} from {@code ip}. */
-    public AppPasswordCredentialModel usedAt(Instant at, String ip) {
-        AppPasswordCredentialData used = new AppPasswordCredentialData(data.clientId(), data.lookupId(), data.allowList(), at.toEpochMilli(), ip,
-                knownIps().with(ip).addresses());
-        AppPasswordCredentialModel model = new AppPasswordCredentialModel(used, secret);
-        model.setId(getId());
-        model.setType(TYPE);
-        model.setUserLabel(getUserLabel());
-        model.setCreatedDate(getCreatedDate());
-        model.setCredentialData(write(used));
-        model.setSecretData(getSecretData());
-        return model;
+    /**
+     * The uses recorded in the credential data by releases before 0.2 (since then in {@code PROFILEKIT_CREDENTIAL_USAGE},
+     * see {@code CredentialUsageStore}); {@link UsageHistory#NEVER} for app passwords created since.
+     */
+    public UsageHistory legacyHistory() {
+        LastUse lastUse = data.lastUsedAt() == null ? LastUse.NEVER : new LastUse(Instant.ofEpochMilli(data.lastUsedAt()), data.lastUsedIp());
+        return new UsageHistory(lastUse, new KnownIps(data.knownIps()));
     }
 
     private static String write(Object value) {

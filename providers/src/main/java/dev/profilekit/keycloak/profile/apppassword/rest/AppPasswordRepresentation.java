@@ -11,8 +11,7 @@ import java.time.Instant;
 public record AppPasswordRepresentation(String id, String name, String clientId, String appName, String allowList,
                                         String createdAt, String lastUsedAt, String lastUsedIp) {
 
-    static AppPasswordRepresentation of(AppPasswordCredentialModel credential, String appName) {
-        LastUse lastUse = credential.lastUse();
+    static AppPasswordRepresentation of(AppPasswordCredentialModel credential, String appName, LastUse lastUse) {
         return new AppPasswordRepresentation(credential.getId(), credential.getUserLabel(), credential.data().clientId(), appName,
                 credential.data().allowList(), Instant.ofEpochMilli(credential.getCreatedDate()).toString(),
                 lastUse.at() == null ? null : lastUse.at().toString(), lastUse.ip());

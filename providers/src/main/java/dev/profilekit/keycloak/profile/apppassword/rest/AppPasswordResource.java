@@ -7,6 +7,8 @@ import dev.profilekit.keycloak.profile.apppassword.credential.AppPasswordCredent
 import dev.profilekit.keycloak.profile.common.rest.AccountCaller;
 import dev.profilekit.keycloak.profile.common.rest.AccountRequestAuthenticator;
 import dev.profilekit.keycloak.profile.common.rest.ApiException;
+import dev.profilekit.keycloak.profile.common.usage.LastUse;
+import dev.profilekit.keycloak.profile.common.usage.UsageHistory;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -18,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
@@ -49,9 +52,11 @@ public final class AppPasswordResource {
     @Produces(MediaType.APPLICATION_JSON)
     public List<AppPasswordRepresentation> list() {
         AccountCaller caller = AccountRequestAuthenticator.requireManageAccount(session);
+        Map<String, UsageHistory> histories = appPasswords.histories(caller.user());
         return appPasswords.list(caller.user())
                 .sorted(Comparator.comparing(AppPasswordCredentialModel::getCreatedDate).reversed())
-                .map(credential -> AppPasswordRepresentation.of(credential, appName(credential.data().clientId())))
+                .map(credential -> AppPasswordRepresentation.of(credential, appName(credential.data().clientId()),
+                        histories.getOrDefault(credential.getId(), UsageHistory.NEVER).lastUse()))
                 .toList();
     }
 
@@ -81,7 +86,7 @@ public final class AppPasswordResource {
         AppPasswordService.Created created = appPasswords.create(caller.user(), request.name(), request.clientId(), request.allowList());
         AppPasswordCredentialModel credential = created.credential();
         event(caller, EventType.UPDATE_CREDENTIAL, credential).success();
-        AppPasswordRepresentation representation = AppPasswordRepresentation.of(credential, appName(credential.data().clientId()));
+        AppPasswordRepresentation representation = AppPasswordRepresentation.of(credential, appName(credential.data().clientId()), LastUse.NEVER);
         return Response.status(Response.Status.CREATED)
                 .entity(new AppPasswordCreatedRepresentation(representation, created.password()))
                 .build();

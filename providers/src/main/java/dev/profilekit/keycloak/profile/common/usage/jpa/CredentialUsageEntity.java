@@ -1,4 +1,4 @@
-package dev.profilekit.keycloak.profile.passkey.jpa;
+package dev.profilekit.keycloak.profile.common.usage.jpa;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -18,9 +18,6 @@ import jakarta.persistence.Table;
 @NamedQueries({
         @NamedQuery(name = CredentialUsageEntity.BY_USER,
                 query = "select u from CredentialUsageEntity u where u.realmId = :realmId and u.userId = :userId"),
-        @NamedQuery(name = CredentialUsageEntity.RECORD_USE,
-                query = "update CredentialUsageEntity u set u.lastUsedAt = :at, u.lastUsedIp = :ip"
-                        + " where u.credentialId = :credentialId and u.lastUsedAt < :at"),
         @NamedQuery(name = CredentialUsageEntity.DELETE,
                 query = "delete from CredentialUsageEntity u where u.realmId = :realmId and u.credentialId = :credentialId"),
         @NamedQuery(name = CredentialUsageEntity.DELETE_BY_USER,
@@ -31,7 +28,6 @@ import jakarta.persistence.Table;
 public class CredentialUsageEntity {
 
     static final String BY_USER = "profilekitCredentialUsageByUser";
-    static final String RECORD_USE = "profilekitCredentialUsageRecordUse";
     static final String DELETE = "profilekitCredentialUsageDelete";
     static final String DELETE_BY_USER = "profilekitCredentialUsageDeleteByUser";
     static final String DELETE_BY_REALM = "profilekitCredentialUsageDeleteByRealm";
@@ -51,6 +47,10 @@ public class CredentialUsageEntity {
 
     @Column(name = "LAST_USED_IP", length = 64)
     private String lastUsedIp;
+
+    /** {@code KnownIps#toStored}; {@code null} for rows written before changeSet profilekit-credential-usage-2. */
+    @Column(name = "KNOWN_IPS", length = 500)
+    private String knownIps;
 
     public String getCredentialId() {
         return credentialId;
@@ -90,5 +90,13 @@ public class CredentialUsageEntity {
 
     public void setLastUsedIp(String lastUsedIp) {
         this.lastUsedIp = lastUsedIp;
+    }
+
+    public String getKnownIps() {
+        return knownIps;
+    }
+
+    public void setKnownIps(String knownIps) {
+        this.knownIps = knownIps;
     }
 }

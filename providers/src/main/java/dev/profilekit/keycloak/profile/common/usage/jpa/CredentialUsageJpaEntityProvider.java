@@ -1,4 +1,4 @@
-package dev.profilekit.keycloak.profile.passkey.jpa;
+package dev.profilekit.keycloak.profile.common.usage.jpa;
 
 import java.util.List;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;

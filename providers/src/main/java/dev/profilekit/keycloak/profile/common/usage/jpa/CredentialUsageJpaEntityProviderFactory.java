@@ -1,4 +1,4 @@
-package dev.profilekit.keycloak.profile.passkey.jpa;
+package dev.profilekit.keycloak.profile.common.usage.jpa;
 
 import dev.profilekit.keycloak.profile.common.jpa.UserRowsJpaEntityProviderFactory;
 
