@@ -2,8 +2,8 @@ package dev.profilekit.keycloak.profile.it.apitoken;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.profilekit.keycloak.profile.it.support.KeycloakServer;
 import dev.profilekit.keycloak.profile.it.support.LoopbackClient;
+import dev.profilekit.keycloak.profile.it.support.RunningKeycloak;
 import dev.profilekit.keycloak.profile.it.support.TestConfig;
 import java.io.IOException;
 import java.net.URI;
@@ -17,7 +17,7 @@ import java.util.Map;
  * The API token endpoints as a script or resource server calls them. Token requests come from a chosen loopback
  * source address ({@link LoopbackClient}): that is how the tests vary the caller IP that Keycloak sees.
  */
-final class ApiTokenApi {
+public final class ApiTokenApi {
 
     static final String GRANT_TYPE = "urn:profilekit:params:oauth:grant-type:api-token";
     static final String CLI_CLIENT = "api-cli";
@@ -27,27 +27,27 @@ final class ApiTokenApi {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private final KeycloakServer server;
+    private final RunningKeycloak server;
     private final LoopbackClient loopback;
 
-    ApiTokenApi(KeycloakServer server) {
+    public ApiTokenApi(RunningKeycloak server) {
         this.server = server;
         this.loopback = new LoopbackClient(server);
     }
 
-    record Answer(int status, JsonNode body) {
-        String text(String field) {
+    public record Answer(int status, JsonNode body) {
+        public String text(String field) {
             return body.path(field).asText(null);
         }
     }
 
     // --- self-service REST API (account-console token) ---
 
-    Answer list(String accountToken) throws IOException, InterruptedException {
+    public Answer list(String accountToken) throws IOException, InterruptedException {
         return send("GET", "/realms/" + TestConfig.DEMO_REALM + "/api-tokens", accountToken, null);
     }
 
-    Answer create(String accountToken, Map<String, ?> body) throws IOException, InterruptedException {
+    public Answer create(String accountToken, Map<String, ?> body) throws IOException, InterruptedException {
         return send("POST", "/realms/" + TestConfig.DEMO_REALM + "/api-tokens", accountToken, body);
     }
 
@@ -88,7 +88,7 @@ final class ApiTokenApi {
 
     // --- token endpoint and introspection, from a chosen source address ---
 
-    Answer exchange(String sourceAddress, String apiToken, String scope, String... extraHeaders) throws IOException {
+    public Answer exchange(String sourceAddress, String apiToken, String scope, String... extraHeaders) throws IOException {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", GRANT_TYPE);
         form.put("client_id", CLI_CLIENT);
@@ -103,7 +103,7 @@ final class ApiTokenApi {
         return exchange("127.0.0.1", apiToken, null);
     }
 
-    Answer introspect(String token, String typeHint) throws IOException {
+    public Answer introspect(String token, String typeHint) throws IOException {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("client_id", RESOURCE_SERVER);
         form.put("client_secret", RESOURCE_SERVER_SECRET);

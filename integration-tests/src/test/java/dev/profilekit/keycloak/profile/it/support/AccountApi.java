@@ -17,13 +17,13 @@ public final class AccountApi {
     private final String baseUrl;
     private final String token;
 
-    public AccountApi(KeycloakServer server, String token) {
+    public AccountApi(RunningKeycloak server, String token) {
         this.baseUrl = server.baseUrl() + "/realms/" + TestConfig.DEMO_REALM + "/";
         this.token = token;
     }
 
     /** Logs the user in to the account console and returns an API client with their token. */
-    public static AccountApi logIn(KeycloakServer server, TestUsers.TestUser user) throws IOException, InterruptedException {
+    public static AccountApi logIn(RunningKeycloak server, TestUsers.TestUser user) throws IOException, InterruptedException {
         return new AccountApi(server, new AccountConsoleLogin(server, TestConfig.DEMO_REALM).accessToken(user.username(), user.password()));
     }
 

@@ -30,7 +30,7 @@ public final class AccountConsoleLogin {
     private final String baseUrl;
     private final String realm;
 
-    public AccountConsoleLogin(KeycloakServer server, String realm) {
+    public AccountConsoleLogin(RunningKeycloak server, String realm) {
         this.baseUrl = server.baseUrl();
         this.realm = realm;
     }

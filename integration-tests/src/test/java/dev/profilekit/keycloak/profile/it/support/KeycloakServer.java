@@ -4,7 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,7 @@ import java.util.Map;
  * {@code providers/}) started with {@code kc.sh start-dev} on an in-memory database or a fresh PostgreSQL database
  * ({@link TestDatabase}). The demo realm from {@code realm-config/} is imported at start, exactly as {@code ./run.sh} does.
  */
-public final class KeycloakServer {
+public final class KeycloakServer implements RunningKeycloak {
 
     public static final String ADMIN_USERNAME = "admin";
     public static final String ADMIN_PASSWORD = "admin";
@@ -41,6 +40,7 @@ public final class KeycloakServer {
                 TestDatabase.fromSystemProperties());
     }
 
+    @Override
     public String baseUrl() {
         return "http://localhost:" + httpPort;
     }
@@ -50,13 +50,9 @@ public final class KeycloakServer {
     }
 
     void start() throws IOException, InterruptedException {
-        installDemoRealm();
-        List<String> arguments = new ArrayList<>(List.of("start-dev",
-                "--http-port=" + httpPort,
-                "--http-management-port=" + managementPort,
-                "--import-realm",
-                "--health-enabled=true",
-                "--features=declarative-ui",
+        KeycloakHome.importRealm(home, TestConfig.demoRealmFile());
+        List<String> arguments = new ArrayList<>(startDevArguments(httpPort, managementPort));
+        arguments.addAll(List.of(
                 // every event detail and everything Profile Kit logs ends up in the log, which SecretsNotLoggedIT greps
                 "--log-level=INFO,dev.profilekit:debug,org.keycloak.events:debug",
                 // API token expiry notices every 5 s instead of every hour, so that SecurityNotificationIT sees one
@@ -67,6 +63,19 @@ public final class KeycloakServer {
         process = KeycloakProcess.start(home, arguments, Map.of(), log);
     }
 
+    /**
+     * What every test server runs with: {@code kc.sh start-dev} on the given ports, importing the realms in
+     * {@code data/import}, with health checks and the admin-console tab feature.
+     */
+    public static List<String> startDevArguments(int httpPort, int managementPort) {
+        return List.of("start-dev",
+                "--http-port=" + httpPort,
+                "--http-management-port=" + managementPort,
+                "--import-realm",
+                "--health-enabled=true",
+                "--features=declarative-ui");
+    }
+
     void stop() {
         try {
             if (process != null) {
@@ -75,12 +84,6 @@ public final class KeycloakServer {
         } finally {
             database.drop();
         }
-    }
-
-    private void installDemoRealm() throws IOException {
-        Path importDir = Files.createDirectories(home.resolve("data/import"));
-        Files.copy(TestConfig.demoRealmFile(), importDir.resolve(TestConfig.demoRealmFile().getFileName()),
-                StandardCopyOption.REPLACE_EXISTING);
     }
 
     @Override

@@ -24,7 +24,7 @@ public final class LoopbackClient {
 
     private final int port;
 
-    public LoopbackClient(KeycloakServer server) {
+    public LoopbackClient(RunningKeycloak server) {
         this.port = URI.create(server.baseUrl()).getPort();
     }
 

@@ -22,7 +22,7 @@ public final class TestUsers implements AutoCloseable {
     private final Keycloak admin;
     private final List<String> created = new ArrayList<>();
 
-    TestUsers(Keycloak admin) {
+    public TestUsers(Keycloak admin) {
         this.admin = admin;
     }
 

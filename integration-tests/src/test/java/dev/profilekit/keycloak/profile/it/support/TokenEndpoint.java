@@ -18,7 +18,7 @@ public final class TokenEndpoint {
 
     private final String url;
 
-    public TokenEndpoint(KeycloakServer server) {
+    public TokenEndpoint(RunningKeycloak server) {
         this.url = server.baseUrl() + "/realms/" + TestConfig.DEMO_REALM + "/protocol/openid-connect/token";
     }
 
