@@ -2,7 +2,7 @@ package dev.profilekit.keycloak.profile.it.avatar;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.profilekit.keycloak.profile.it.support.KeycloakServer;
+import dev.profilekit.keycloak.profile.it.support.KeycloakAddress;
 import dev.profilekit.keycloak.profile.it.support.TestConfig;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -17,7 +17,7 @@ import java.util.Base64;
 import javax.imageio.ImageIO;
 
 /** The avatar endpoints, the public image URLs and the OIDC endpoints that carry the {@code picture} claim. */
-final class AvatarApi {
+public final class AvatarApi {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -25,13 +25,13 @@ final class AvatarApi {
     private final String realmUrl;
     private final String adminUrl;
 
-    AvatarApi(KeycloakServer server) {
+    public AvatarApi(KeycloakAddress server) {
         this.realmUrl = server.baseUrl() + "/realms/" + TestConfig.DEMO_REALM;
         this.adminUrl = server.baseUrl() + "/admin/realms/" + TestConfig.DEMO_REALM + "/avatar";
     }
 
     /** {@code PUT /realms/demo/avatar} with the raw picture. */
-    Answer upload(String token, byte[] picture, String contentType) throws IOException, InterruptedException {
+    public Answer upload(String token, byte[] picture, String contentType) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(realmUrl + "/avatar"))
                 .header("Content-Type", contentType)
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(picture));
@@ -59,7 +59,7 @@ final class AvatarApi {
     }
 
     /** GETs a picture URL as a browser would, optionally revalidating with {@code If-None-Match}. */
-    static HttpResponse<byte[]> image(String url, String ifNoneMatch) throws IOException, InterruptedException {
+    public static HttpResponse<byte[]> image(String url, String ifNoneMatch) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
         if (ifNoneMatch != null) {
             request.header("If-None-Match", ifNoneMatch);
@@ -72,7 +72,7 @@ final class AvatarApi {
         return JSON.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
     }
 
-    static byte[] png(int width, int height) throws IOException {
+    public static byte[] png(int width, int height) throws IOException {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
@@ -110,13 +110,13 @@ final class AvatarApi {
         return new Answer(response.statusCode(), json, body);
     }
 
-    record Answer(int status, JsonNode body, String raw) {
+    public record Answer(int status, JsonNode body, String raw) {
 
         String errorMessage() {
             return body.path("errorMessage").asText();
         }
 
-        String text(String field) {
+        public String text(String field) {
             return body.path(field).isMissingNode() || body.path(field).isNull() ? null : body.path(field).asText();
         }
     }

@@ -14,7 +14,7 @@ import dev.profilekit.keycloak.profile.it.support.TestUsers.TestUser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
@@ -28,8 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * records written by both nodes end up right. Every "on the other node" step runs right after the change, without
  * waiting.
  */
-@DisabledIfSystemProperty(named = "keycloak.db", matches = "postgres",
-        disabledReason = "always runs on a PostgreSQL database of its own; the default pass runs it")
+@EnabledIfSystemProperty(named = "keycloak.db", matches = "postgres", disabledReason = "needs PostgreSQL: runs with -Dit.db=postgres")
 @ExtendWith(KeycloakClusterExtension.class)
 class ClusterIT {
 

@@ -10,7 +10,7 @@ import dev.profilekit.keycloak.profile.it.support.TestConfig;
 import dev.profilekit.keycloak.profile.it.support.TestUsers;
 import dev.profilekit.keycloak.profile.it.support.TestUsers.TestUser;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
@@ -48,8 +48,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * errors while the nodes first connect, before the load). Throughput and counts go to
  * {@code target/cluster-load.txt}.
  */
-@DisabledIfSystemProperty(named = "keycloak.db", matches = "postgres",
-        disabledReason = "always runs on a PostgreSQL database of its own; the default pass runs it")
+@EnabledIfSystemProperty(named = "keycloak.db", matches = "postgres", disabledReason = "needs PostgreSQL: runs with -Dit.db=postgres")
 @ExtendWith(KeycloakClusterExtension.class)
 class ClusterLoadIT {
 

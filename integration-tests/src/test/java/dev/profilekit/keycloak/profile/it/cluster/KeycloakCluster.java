@@ -106,7 +106,7 @@ public final class KeycloakCluster implements AutoCloseable {
         ReverseProxy proxy = ReverseProxy.start(PROXY_PORT, nodes);
         KeycloakCluster cluster = new KeycloakCluster(database, nodes, proxy);
         try {
-            installDemoRealm(nodes.get(0).home);
+            KeycloakHome.importRealm(nodes.get(0).home, TestConfig.demoRealmFile());
             for (Node node : nodes) {
                 // the first node creates the schema and imports the demo realm, the second joins it
                 node.start(cluster.options(node, node == nodes.get(0)));
@@ -160,11 +160,6 @@ public final class KeycloakCluster implements AutoCloseable {
             throw new IllegalStateException("kc.sh build failed; see " + log);
         }
         return home;
-    }
-
-    private static void installDemoRealm(Path home) throws IOException {
-        Path importDir = Files.createDirectories(home.resolve("data/import"));
-        Files.copy(TestConfig.demoRealmFile(), importDir.resolve(TestConfig.demoRealmFile().getFileName()), StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** Runtime options of a node; everything else comes from docker/keycloak.conf, as in the image. */

@@ -62,7 +62,21 @@ public final class KeycloakHome {
         }
     }
 
-    private static void deleteRecursively(Path root) {
+    /**
+     * Puts {@code realmFile} into {@code home}'s {@code data/import}, for {@code --import-realm} (which skips a realm that
+     * already exists in the database).
+     */
+    public static void importRealm(Path home, Path realmFile) {
+        try {
+            Path importDir = Files.createDirectories(home.resolve("data/import"));
+            Files.copy(realmFile, importDir.resolve(realmFile.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Deletes {@code root} and everything below it, if it exists. */
+    public static void deleteRecursively(Path root) {
         if (!Files.exists(root)) {
             return;
         }

@@ -20,16 +20,18 @@ import java.util.concurrent.TimeUnit;
  * options, its output in a log file, ready when its management interface answers {@code /health/ready}.
  * Shared by the test server, the cluster nodes and the upgrade test.
  */
-public final class KeycloakProcess {
+public final class KeycloakProcess implements KeycloakAddress {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
 
     private final Process process;
+    private final int httpPort;
     private final int managementPort;
     private final Path log;
 
-    private KeycloakProcess(Process process, int managementPort, Path log) {
+    private KeycloakProcess(Process process, int httpPort, int managementPort, Path log) {
         this.process = process;
+        this.httpPort = httpPort;
         this.managementPort = managementPort;
         this.log = log;
     }
@@ -60,10 +62,15 @@ public final class KeycloakProcess {
         // C1 only starts faster; the benchmark profile asks for the full JIT (keycloak.java-opts-append)
         builder.environment().put("JAVA_OPTS_APPEND", System.getProperty("keycloak.java-opts-append", "-XX:TieredStopAtLevel=1"));
         builder.environment().putAll(environment);
-        KeycloakProcess started = new KeycloakProcess(builder.start(), managementPort, log);
+        KeycloakProcess started = new KeycloakProcess(builder.start(), httpPort, managementPort, log);
         Runtime.getRuntime().addShutdownHook(new Thread(started::stop));
         started.awaitReady();
         return started;
+    }
+
+    @Override
+    public String baseUrl() {
+        return "http://localhost:" + httpPort;
     }
 
     public Path log() {

@@ -4,7 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,13 +50,9 @@ public final class KeycloakServer implements KeycloakAddress {
     }
 
     void start() throws IOException, InterruptedException {
-        installDemoRealm();
-        List<String> arguments = new ArrayList<>(List.of("start-dev",
-                "--http-port=" + httpPort,
-                "--http-management-port=" + managementPort,
-                "--import-realm",
-                "--health-enabled=true",
-                "--features=declarative-ui",
+        KeycloakHome.importRealm(home, TestConfig.demoRealmFile());
+        List<String> arguments = new ArrayList<>(startDevArguments(httpPort, managementPort));
+        arguments.addAll(List.of(
                 // every event detail and everything Profile Kit logs ends up in the log, which SecretsNotLoggedIT greps
                 "--log-level=INFO,dev.profilekit:debug,org.keycloak.events:debug",
                 // API token expiry notices every 5 s instead of every hour, so that SecurityNotificationIT sees one
@@ -68,6 +63,19 @@ public final class KeycloakServer implements KeycloakAddress {
         process = KeycloakProcess.start(home, arguments, Map.of(), log);
     }
 
+    /**
+     * What every test server runs with: {@code kc.sh start-dev} on the given ports, importing the realms in
+     * {@code data/import}, with health checks and the admin-console tab feature.
+     */
+    public static List<String> startDevArguments(int httpPort, int managementPort) {
+        return List.of("start-dev",
+                "--http-port=" + httpPort,
+                "--http-management-port=" + managementPort,
+                "--import-realm",
+                "--health-enabled=true",
+                "--features=declarative-ui");
+    }
+
     void stop() {
         try {
             if (process != null) {
@@ -76,12 +84,6 @@ public final class KeycloakServer implements KeycloakAddress {
         } finally {
             database.drop();
         }
-    }
-
-    private void installDemoRealm() throws IOException {
-        Path importDir = Files.createDirectories(home.resolve("data/import"));
-        Files.copy(TestConfig.demoRealmFile(), importDir.resolve(TestConfig.demoRealmFile().getFileName()),
-                StandardCopyOption.REPLACE_EXISTING);
     }
 
     @Override
