@@ -17,12 +17,12 @@ import java.util.Map;
  * The API token endpoints as a script or resource server calls them. Token requests come from a chosen loopback
  * source address ({@link LoopbackClient}): that is how the tests vary the caller IP that Keycloak sees.
  */
-final class ApiTokenApi {
+public final class ApiTokenApi {
 
-    static final String GRANT_TYPE = "urn:profilekit:params:oauth:grant-type:api-token";
-    static final String CLI_CLIENT = "api-cli";
-    static final String RESOURCE_SERVER = "api-resource-server";
-    static final String RESOURCE_SERVER_SECRET = "api-resource-server-secret";
+    public static final String GRANT_TYPE = "urn:profilekit:params:oauth:grant-type:api-token";
+    public static final String CLI_CLIENT = "api-cli";
+    public static final String RESOURCE_SERVER = "api-resource-server";
+    public static final String RESOURCE_SERVER_SECRET = "api-resource-server-secret";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -30,37 +30,38 @@ final class ApiTokenApi {
     private final KeycloakServer server;
     private final LoopbackClient loopback;
 
-    ApiTokenApi(KeycloakServer server) {
+    public ApiTokenApi(KeycloakServer server) {
         this.server = server;
         this.loopback = new LoopbackClient(server);
     }
 
-    record Answer(int status, JsonNode body) {
-        String text(String field) {
+    /** Status, JSON body and the body exactly as received ({@code raw}). */
+    public record Answer(int status, JsonNode body, String raw) {
+        public String text(String field) {
             return body.path(field).asText(null);
         }
     }
 
     // --- self-service REST API (account-console token) ---
 
-    Answer list(String accountToken) throws IOException, InterruptedException {
+    public Answer list(String accountToken) throws IOException, InterruptedException {
         return send("GET", "/realms/" + TestConfig.DEMO_REALM + "/api-tokens", accountToken, null);
     }
 
-    Answer create(String accountToken, Map<String, ?> body) throws IOException, InterruptedException {
+    public Answer create(String accountToken, Map<String, ?> body) throws IOException, InterruptedException {
         return send("POST", "/realms/" + TestConfig.DEMO_REALM + "/api-tokens", accountToken, body);
     }
 
-    Answer update(String accountToken, String id, Map<String, ?> body) throws IOException, InterruptedException {
+    public Answer update(String accountToken, String id, Map<String, ?> body) throws IOException, InterruptedException {
         return send("PUT", "/realms/" + TestConfig.DEMO_REALM + "/api-tokens/" + id, accountToken, body);
     }
 
-    Answer revoke(String accountToken, String id) throws IOException, InterruptedException {
+    public Answer revoke(String accountToken, String id) throws IOException, InterruptedException {
         return send("DELETE", "/realms/" + TestConfig.DEMO_REALM + "/api-tokens/" + id, accountToken, null);
     }
 
     /** Creates a token and returns the create answer's body ({@code token} + {@code value}). */
-    JsonNode createOk(String accountToken, String scope, String allowList) throws IOException, InterruptedException {
+    public JsonNode createOk(String accountToken, String scope, String allowList) throws IOException, InterruptedException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", "test " + scope);
         body.put("scope", scope);
@@ -72,7 +73,7 @@ final class ApiTokenApi {
         return created.body();
     }
 
-    Answer send(String method, String path, String bearer, Object body) throws IOException, InterruptedException {
+    public Answer send(String method, String path, String bearer, Object body) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).header("Accept", "application/json");
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
@@ -83,12 +84,12 @@ final class ApiTokenApi {
             request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         }
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        return new Answer(response.statusCode(), response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body()));
+        return new Answer(response.statusCode(), response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body()), response.body());
     }
 
     // --- token endpoint and introspection, from a chosen source address ---
 
-    Answer exchange(String sourceAddress, String apiToken, String scope, String... extraHeaders) throws IOException {
+    public Answer exchange(String sourceAddress, String apiToken, String scope, String... extraHeaders) throws IOException {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", GRANT_TYPE);
         form.put("client_id", CLI_CLIENT);
@@ -99,11 +100,11 @@ final class ApiTokenApi {
         return postForm(sourceAddress, "/realms/" + TestConfig.DEMO_REALM + "/protocol/openid-connect/token", form, extraHeaders);
     }
 
-    Answer exchange(String apiToken) throws IOException {
+    public Answer exchange(String apiToken) throws IOException {
         return exchange("127.0.0.1", apiToken, null);
     }
 
-    Answer introspect(String token, String typeHint) throws IOException {
+    public Answer introspect(String token, String typeHint) throws IOException {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("client_id", RESOURCE_SERVER);
         form.put("client_secret", RESOURCE_SERVER_SECRET);
@@ -114,18 +115,18 @@ final class ApiTokenApi {
         return postForm("127.0.0.1", "/realms/" + TestConfig.DEMO_REALM + "/protocol/openid-connect/token/introspect", form);
     }
 
-    Answer clientCredentials() throws IOException {
+    public Answer clientCredentials() throws IOException {
         return postForm("127.0.0.1", "/realms/" + TestConfig.DEMO_REALM + "/protocol/openid-connect/token", Map.of(
                 "grant_type", "client_credentials", "client_id", RESOURCE_SERVER, "client_secret", RESOURCE_SERVER_SECRET));
     }
 
     /** A form POST from {@code sourceAddress} (see {@link LoopbackClient}). */
-    Answer postForm(String sourceAddress, String path, Map<String, String> form, String... extraHeaders) throws IOException {
+    public Answer postForm(String sourceAddress, String path, Map<String, String> form, String... extraHeaders) throws IOException {
         LoopbackClient.Answer answer = loopback.postForm(sourceAddress, path, form, extraHeaders);
-        return new Answer(answer.status(), answer.body());
+        return new Answer(answer.status(), answer.body(), answer.text());
     }
 
-    static JsonNode jwtClaims(String jwt) throws IOException {
+    public static JsonNode jwtClaims(String jwt) throws IOException {
         String payload = jwt.split("\\.")[1];
         return JSON.readTree(java.util.Base64.getUrlDecoder().decode(payload));
     }
