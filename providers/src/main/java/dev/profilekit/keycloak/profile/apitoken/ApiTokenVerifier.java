@@ -27,7 +27,9 @@ public final class ApiTokenVerifier {
         WRONG_SECRET("wrong_secret"),
         EXPIRED("expired"),
         USER_DISABLED("user_disabled"),
-        IP_NOT_ALLOWED("ip_not_allowed");
+        IP_NOT_ALLOWED("ip_not_allowed"),
+        /** The owner is locked out by Keycloak's brute-force detection (the token itself is valid). */
+        OWNER_LOCKED_OUT("owner_locked_out");
 
         private final String reason;
 
@@ -37,6 +39,15 @@ public final class ApiTokenVerifier {
 
         public String reason() {
             return reason;
+        }
+
+        /**
+         * Whether this failure is a guess at a known owner's secret, so counts as a failed login of the owner: only a
+         * wrong secret for an existing token id. Anybody may present an unknown id or a malformed token, and an
+         * expired token or a refused IP comes from someone who had the right secret.
+         */
+        public boolean isGuess() {
+            return this == WRONG_SECRET;
         }
     }
 

@@ -19,10 +19,10 @@ import java.util.Map;
  */
 public final class ApiTokenApi {
 
-    static final String GRANT_TYPE = "urn:profilekit:params:oauth:grant-type:api-token";
-    static final String CLI_CLIENT = "api-cli";
-    static final String RESOURCE_SERVER = "api-resource-server";
-    static final String RESOURCE_SERVER_SECRET = "api-resource-server-secret";
+    public static final String GRANT_TYPE = "urn:profilekit:params:oauth:grant-type:api-token";
+    public static final String CLI_CLIENT = "api-cli";
+    public static final String RESOURCE_SERVER = "api-resource-server";
+    public static final String RESOURCE_SERVER_SECRET = "api-resource-server-secret";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -35,7 +35,8 @@ public final class ApiTokenApi {
         this.loopback = new LoopbackClient(server);
     }
 
-    public record Answer(int status, JsonNode body) {
+    /** Status, JSON body and the body exactly as received ({@code raw}). */
+    public record Answer(int status, JsonNode body, String raw) {
         public String text(String field) {
             return body.path(field).asText(null);
         }
@@ -51,7 +52,7 @@ public final class ApiTokenApi {
         return send("POST", "/realms/" + TestConfig.DEMO_REALM + "/api-tokens", accountToken, body);
     }
 
-    Answer update(String accountToken, String id, Map<String, ?> body) throws IOException, InterruptedException {
+    public Answer update(String accountToken, String id, Map<String, ?> body) throws IOException, InterruptedException {
         return send("PUT", "/realms/" + TestConfig.DEMO_REALM + "/api-tokens/" + id, accountToken, body);
     }
 
@@ -72,7 +73,7 @@ public final class ApiTokenApi {
         return created.body();
     }
 
-    Answer send(String method, String path, String bearer, Object body) throws IOException, InterruptedException {
+    public Answer send(String method, String path, String bearer, Object body) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).header("Accept", "application/json");
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
@@ -83,7 +84,7 @@ public final class ApiTokenApi {
             request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         }
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        return new Answer(response.statusCode(), response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body()));
+        return new Answer(response.statusCode(), response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body()), response.body());
     }
 
     // --- token endpoint and introspection, from a chosen source address ---
@@ -114,18 +115,18 @@ public final class ApiTokenApi {
         return postForm("127.0.0.1", "/realms/" + TestConfig.DEMO_REALM + "/protocol/openid-connect/token/introspect", form);
     }
 
-    Answer clientCredentials() throws IOException {
+    public Answer clientCredentials() throws IOException {
         return postForm("127.0.0.1", "/realms/" + TestConfig.DEMO_REALM + "/protocol/openid-connect/token", Map.of(
                 "grant_type", "client_credentials", "client_id", RESOURCE_SERVER, "client_secret", RESOURCE_SERVER_SECRET));
     }
 
     /** A form POST from {@code sourceAddress} (see {@link LoopbackClient}). */
-    Answer postForm(String sourceAddress, String path, Map<String, String> form, String... extraHeaders) throws IOException {
+    public Answer postForm(String sourceAddress, String path, Map<String, String> form, String... extraHeaders) throws IOException {
         LoopbackClient.Answer answer = loopback.postForm(sourceAddress, path, form, extraHeaders);
-        return new Answer(answer.status(), answer.body());
+        return new Answer(answer.status(), answer.body(), answer.text());
     }
 
-    static JsonNode jwtClaims(String jwt) throws IOException {
+    public static JsonNode jwtClaims(String jwt) throws IOException {
         String payload = jwt.split("\\.")[1];
         return JSON.readTree(java.util.Base64.getUrlDecoder().decode(payload));
     }

@@ -3,6 +3,8 @@ package dev.profilekit.keycloak.profile.it.apitoken;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.profilekit.keycloak.profile.apitoken.ApiTokenFormat;
+import dev.profilekit.keycloak.profile.common.secret.SecretGenerator;
 import dev.profilekit.keycloak.profile.it.apitoken.ApiTokenApi.Answer;
 import dev.profilekit.keycloak.profile.it.support.AccountConsoleLogin;
 import dev.profilekit.keycloak.profile.it.support.KeycloakIntegrationTest;
@@ -19,7 +21,7 @@ import org.keycloak.representations.idm.EventRepresentation;
 
 /**
  * The API token exchange at the realm's token endpoint ({@code grant_type=urn:profilekit:...:api-token}), from
- * varying loopback source addresses: allow-list, scope cap, revocation, expiry, events.
+ * varying loopback source addresses: allow-list, scope cap, revocation, expiry, events, brute-force lockout.
  */
 @KeycloakIntegrationTest
 class ApiTokenExchangeIT {
@@ -160,6 +162,65 @@ class ApiTokenExchangeIT {
             assertInvalidGrant(answer);
             assertThat(answer.body().toString()).doesNotContain("Exception", "at org.", "at dev.");
         }
+    }
+
+    @Test
+    void wrongSecretsLockTheOwnerOutOfEveryExchangeUntilAnAdminClearsTheLockout() throws Exception {
+        JsonNode created = api.createOk(accountToken, "read-only", "");
+        String token = created.get("value").asText();
+        String id = created.at("/token/id").asText();
+        String guess = ApiTokenFormat.format(id, new SecretGenerator().randomId(ApiTokenFormat.SECRET_LENGTH));
+        assertThat(api.exchange(token).status()).isEqualTo(200);
+
+        Answer wrong = null;
+        Map<String, Object> status = Map.of();
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            wrong = api.exchange(guess);
+            assertInvalidGrant(wrong);
+            status = awaitBruteForceFailures(attempt);
+        }
+        assertThat(lastEvent("OAUTH2_EXTENSION_GRANT_ERROR").getDetails()).containsEntry("reason", "wrong_secret");
+        assertThat(status.get("disabled")).as("locked by brute-force detection: " + status).isEqualTo(true);
+
+        Answer locked = api.exchange(token);
+        assertThat(locked.status()).isEqualTo(wrong.status());
+        assertThat(locked.raw()).as("the right token is refused exactly like a wrong one").isEqualTo(wrong.raw());
+        EventRepresentation refused = lastEvent("OAUTH2_EXTENSION_GRANT_ERROR");
+        assertThat(refused.getError()).isEqualTo("user_temporarily_disabled");
+        assertThat(refused.getDetails()).containsEntry("reason", "owner_locked_out").containsEntry("api_token_id", id);
+        assertThat(api.introspect(token, "api_token").body().get("active").asBoolean())
+                .as("introspection neither counts nor locks: the caller is an authenticated resource server").isTrue();
+
+        users.realm().attackDetection().clearBruteForceForUser(user.id());
+
+        assertThat(api.exchange(token).status()).isEqualTo(200);
+    }
+
+    @Test
+    void unknownMalformedAndExpiredTokensDoNotCountAsFailedLogins() throws Exception {
+        String token = api.createOk(accountToken, "read-only", "").get("value").asText();
+        String unknown = ApiTokenFormat.format(new SecretGenerator().randomId(ApiTokenFormat.ID_LENGTH), token.substring(18, 46));
+
+        for (String presented : List.of(unknown, "pkat_" + token.substring(6), token + "x")) {
+            assertInvalidGrant(api.exchange(presented));
+        }
+
+        assertThat(api.introspect(token + "x", "api_token").body().get("active").asBoolean()).isFalse();
+        assertThat(users.realm().attackDetection().bruteForceUserStatus(user.id()).get("numFailures")).isEqualTo(0);
+        assertThat(api.exchange(token).status()).isEqualTo(200);
+    }
+
+    /** Keycloak records failed logins off the request thread: waits (at most 10 s) until {@code count} are recorded. */
+    private Map<String, Object> awaitBruteForceFailures(int count) throws InterruptedException {
+        Map<String, Object> status = Map.of();
+        for (int i = 0; i < 100; i++) {
+            status = users.realm().attackDetection().bruteForceUserStatus(user.id());
+            if (status.get("numFailures") instanceof Number failures && failures.intValue() >= count) {
+                return status;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("brute-force detection did not record " + count + " failures: " + status);
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.profilekit.keycloak.profile.it.support.AccountApi.Answer;
 import dev.profilekit.keycloak.profile.it.support.AccountConsoleLogin;
 import dev.profilekit.keycloak.profile.it.support.KeycloakIntegrationTest;
 import dev.profilekit.keycloak.profile.it.support.KeycloakServer;
+import dev.profilekit.keycloak.profile.it.support.LoopbackClient;
 import dev.profilekit.keycloak.profile.it.support.TestConfig;
 import dev.profilekit.keycloak.profile.it.support.TestUsers;
 import dev.profilekit.keycloak.profile.it.support.TestUsers.TestUser;
@@ -24,6 +25,7 @@ import org.keycloak.representations.idm.EventRepresentation;
 class AppPasswordIT {
 
     private static final String PATH = "app-passwords";
+    private static final String TOKEN_PATH = "/realms/" + TestConfig.DEMO_REALM + "/protocol/openid-connect/token";
 
     @Test
     void anAppPasswordOpensOnlyItsOwnAppUntilDeleted(KeycloakServer server, TestUsers users) throws Exception {
@@ -120,6 +122,31 @@ class AppPasswordIT {
         assertThat(tokens.passwordGrant("mail", user.username(), elsewhere).granted()).isFalse();
         assertThat(tokens.passwordGrant("mail", user.username(), loopback).granted()).isTrue();
         assertThat(api.get(PATH).body().findValuesAsText("allowList")).contains("10.9.9.0/24, 2001:db8::/32");
+    }
+
+    @Test
+    void aSpoofedForwardedForHeaderDoesNotPassTheAllowListWithoutProxyHeaders(KeycloakServer server, TestUsers users) throws Exception {
+        TestUser user = users.create("ap-spoof");
+        AccountApi api = AccountApi.logIn(server, user);
+        String fromSecondLoopback = api.post(PATH, Map.of("name", "Second", "clientId", "mail", "allowList", "127.0.0.2"))
+                .body().get("password").asText();
+        String fromElsewhere = api.post(PATH, Map.of("name", "Office", "clientId", "mail", "allowList", "10.9.9.9"))
+                .body().get("password").asText();
+        LoopbackClient loopback = new LoopbackClient(server);
+
+        LoopbackClient.Answer allowed = loopback.postForm("127.0.0.2", TOKEN_PATH, passwordGrant(user, fromSecondLoopback));
+        LoopbackClient.Answer spoofed = loopback.postForm("127.0.0.1", TOKEN_PATH, passwordGrant(user, fromElsewhere),
+                "X-Forwarded-For: 10.9.9.9", "Forwarded: for=10.9.9.9", "X-Real-IP: 10.9.9.9");
+
+        assertThat(allowed.status()).as("the caller address Keycloak sees is checked").isEqualTo(200);
+        assertThat(spoofed.status()).isEqualTo(400);
+        assertThat(spoofed.body().get("error").asText()).isEqualTo("invalid_grant");
+        EventRepresentation refused = users.realm().getEvents(List.of("LOGIN_ERROR"), null, user.id(), null, null, null, 0, 1).get(0);
+        assertThat(refused.getIpAddress()).isEqualTo("127.0.0.1");
+    }
+
+    private static Map<String, String> passwordGrant(TestUser user, String password) {
+        return Map.of("grant_type", "password", "client_id", "mail", "username", user.username(), "password", password);
     }
 
     @Test

@@ -28,8 +28,8 @@ public final class LoopbackClient {
         this.port = URI.create(server.baseUrl()).getPort();
     }
 
-    /** Status and JSON body (a null node for an empty body). */
-    public record Answer(int status, JsonNode body) {
+    /** Status, JSON body (a null node for an empty body) and the body exactly as received ({@code text}). */
+    public record Answer(int status, JsonNode body, String text) {
     }
 
     /** A minimal HTTP/1.1 form POST from {@code sourceAddress}, with optional extra header lines. */
@@ -71,7 +71,7 @@ public final class LoopbackClient {
                 body = dechunk(body);
             }
         }
-        return new Answer(status, body.isBlank() ? JSON.nullNode() : JSON.readTree(body));
+        return new Answer(status, body.isBlank() ? JSON.nullNode() : JSON.readTree(body), body);
     }
 
     private static String dechunk(String chunked) {

@@ -40,8 +40,10 @@ import org.keycloak.sessions.RootAuthenticationSessionModel;
  * <p>Checked at this moment, from the database: the token (format, checksum, secret, expiry, revocation), its owner
  * (exists, enabled), the caller's IP (Keycloak's {@code ClientConnection}, which follows the server's proxy settings)
  * against the token's allow-list, and that the client is enabled for the exchange (client attribute
- * {@value #CLIENT_ATTRIBUTE}). Any failure of the token is {@code invalid_grant} and an
- * {@code OAUTH2_EXTENSION_GRANT_ERROR} event whose {@code reason} says why.
+ * {@value #CLIENT_ATTRIBUTE}). Any failure of the token is the same {@code invalid_grant} answer and an
+ * {@code OAUTH2_EXTENSION_GRANT_ERROR} event whose {@code reason} says why. With the realm's brute-force detection on,
+ * a wrong secret counts as a failed login of the token's owner and a locked-out owner's tokens are refused
+ * ({@link OwnerLockout}).
  *
  * <p>The access token is capped: its {@code scope} is at most the token's scope ({@code api:read}, plus
  * {@code api:write} for read-write tokens; asking for more is {@code invalid_scope}), and it carries no roles and no
@@ -76,13 +78,18 @@ final class ApiTokenGrantType extends OAuth2GrantTypeBase {
         Instant now = Instant.now();
         String callerIp = clientConnection.getRemoteAddr();
         ApiTokenVerifier verifier = new ApiTokenVerifier(session);
+        OwnerLockout lockout = new OwnerLockout(session, realm);
         ApiTokenVerifier.Result result = verifier.verify(realm, presented, now);
         if (result instanceof Invalid invalid) {
+            lockout.recordFailure(invalid, clientConnection);
             throw refuse(invalid);
         }
         Valid valid = (Valid) result;
         String tokenId = valid.token().getId();
         event.detail(ApiTokenService.DETAIL_TOKEN_ID, tokenId).user(valid.user()).detail(Details.USERNAME, valid.user().getUsername());
+        if (lockout.isLockedOut(valid.user())) {
+            throw refuse(new Invalid(Failure.OWNER_LOCKED_OUT, tokenId, valid.user().getId()));
+        }
         if (!ApiTokenVerifier.allowsCaller(valid.token(), callerIp)) {
             throw refuse(new Invalid(Failure.IP_NOT_ALLOWED, tokenId, valid.user().getId()));
         }
@@ -118,7 +125,11 @@ final class ApiTokenGrantType extends OAuth2GrantTypeBase {
         if (invalid.userId() != null) {
             event.user(invalid.userId());
         }
-        event.error(invalid.failure() == Failure.USER_DISABLED ? Errors.USER_DISABLED : Errors.INVALID_TOKEN);
+        event.error(switch (invalid.failure()) {
+            case USER_DISABLED -> Errors.USER_DISABLED;
+            case OWNER_LOCKED_OUT -> Errors.USER_TEMPORARILY_DISABLED;
+            default -> Errors.INVALID_TOKEN;
+        });
         return new CorsErrorResponseException(cors, OAuthErrorException.INVALID_GRANT, "Invalid API token", Response.Status.BAD_REQUEST);
     }
 

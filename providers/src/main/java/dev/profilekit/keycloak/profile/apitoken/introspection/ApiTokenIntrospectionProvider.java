@@ -30,6 +30,11 @@ import org.keycloak.services.Urls;
  * <p>The caller is the resource server, not the token holder, so the allow-list is not checked here: it is returned
  * as {@code allowed_ips} (empty = any address) for the resource server to apply to the address it sees. A successful
  * introspection records the use time (throttled) but keeps the last exchange's IP.
+ *
+ * <p>Brute-force detection plays no part here: a refused token never counts as a failed login of its owner, and an
+ * owner locked out of the exchange still has active tokens. The caller is an authenticated resource server relaying
+ * what its own clients sent; counting that would let anybody who can reach a resource server lock its users out,
+ * and guessing a secret of ≈ 139 bits through it is hopeless anyway.
  */
 final class ApiTokenIntrospectionProvider implements TokenIntrospectionProvider {
 

@@ -14,17 +14,28 @@ import org.keycloak.services.managers.AppAuthManager;
 import org.keycloak.services.managers.AuthenticationManager.AuthResult;
 
 /**
- * Authenticates self-service REST calls exactly as Keycloak's own account REST API does: a valid bearer token
- * for the realm, audience {@code account}, and the {@code manage-account} role of the {@code account} client.
+ * Authenticates self-service REST calls as Keycloak's own account REST API does (a valid bearer token for the realm,
+ * audience {@code account}, the {@code manage-account} role of the {@code account} client), and more strictly: the token
+ * must have been issued to the account console ({@code azp} = {@code account-console}). Any OIDC app the user logs in
+ * to usually gets {@code aud=account} and {@code manage-account} through the realm's default scopes; without this
+ * check such an app could mint app passwords or API tokens in the user's name.
+ *
+ * <p>Only the {@code Authorization: Bearer} header counts: Keycloak's session cookies alone are never enough, so a
+ * cross-site request (CSRF) cannot call these endpoints. No CORS headers are sent: the account console calls from the
+ * server's own origin, and no other origin is ever allowed.
  */
 public final class AccountRequestAuthenticator {
 
     private AccountRequestAuthenticator() {
     }
 
+    /** Message key of the 403 answer to a token of another client. */
+    static final String NOT_ACCOUNT_CONSOLE = "accountConsoleTokenRequired";
+
     /**
      * @return the calling user
      * @throws NotAuthorizedException (401) without a valid bearer token or with a token for another audience
+     * @throws ApiException (403, {@value #NOT_ACCOUNT_CONSOLE}) when the token was issued to another client
      * @throws ForbiddenException (403) when the token lacks {@code manage-account}
      */
     public static AccountCaller requireManageAccount(KeycloakSession session) {
@@ -36,6 +47,9 @@ public final class AccountRequestAuthenticator {
         AccessToken token = withAccountClaims(session, auth, accountClient);
         if (!token.hasAudience(accountClient.getClientId())) {
             throw new NotAuthorizedException("Bearer");
+        }
+        if (!Constants.ACCOUNT_CONSOLE_CLIENT_ID.equals(token.getIssuedFor())) {
+            throw ApiException.forbidden(NOT_ACCOUNT_CONSOLE);
         }
         AccessToken.Access access = token.getResourceAccess(accountClient.getClientId());
         if (access == null || !access.isUserInRole(AccountRoles.MANAGE_ACCOUNT)) {

@@ -23,6 +23,11 @@ public final class ApiException extends WebApplicationException {
         return new ApiException(Response.Status.BAD_REQUEST, messageKey, field, params);
     }
 
+    /** 403 with a message key: the caller is authenticated but may not do this. */
+    public static ApiException forbidden(String messageKey) {
+        return new ApiException(Response.Status.FORBIDDEN, messageKey, null);
+    }
+
     /** 409 with a message key: a concurrent request changed the same thing first; retrying may succeed. */
     public static ApiException conflict(String messageKey) {
         return new ApiException(Response.Status.CONFLICT, messageKey, null);
