@@ -5,7 +5,6 @@ import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,7 +18,6 @@ import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.MemoryCacheImageInputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
@@ -38,7 +36,8 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  *       {@value #MAX_SIDE} each and {@value #MAX_PIXELS} pixels in all ({@value #DIMENSIONS}): a decompression bomb
  *       is refused without allocating its pixels;</li>
  *   <li>the pixels must decode ({@value #INVALID}). Only the centre square is decoded, subsampled to between
- *       {@value #SIZE} and twice that, so memory stays small whatever the upload's size.</li>
+ *       {@value #SIZE} and twice that, so memory stays small whatever the upload's size; a decoder that keeps
+ *       reading past the end of a truncated file is stopped ({@link StrictEndImageInputStream}).</li>
  * </ol>
  * The output is always re-encoded from decoded pixels, so nothing of the upload but its picture survives; a JPEG's
  * EXIF orientation is honoured (phone portraits stand upright), and then no metadata is kept.
@@ -127,7 +126,7 @@ public final class AvatarImageDecoder {
     /** Decodes the centre square, subsampled to at least {@link #SIZE} and less than twice that per side where possible. */
     private static BufferedImage square(ImageFormat format, byte[] data) throws InvalidAvatarImageException {
         ImageReader reader = format.newReader();
-        try (ImageInputStream input = new MemoryCacheImageInputStream(new ByteArrayInputStream(data))) {
+        try (ImageInputStream input = new StrictEndImageInputStream(data)) {
             reader.setInput(input, true, true);
             int width = reader.getWidth(0);
             int height = reader.getHeight(0);

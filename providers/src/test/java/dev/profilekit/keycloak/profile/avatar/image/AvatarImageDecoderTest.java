@@ -21,6 +21,7 @@ import java.util.zip.ZipOutputStream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -224,6 +225,14 @@ class AvatarImageDecoderTest {
             byte[] webp = resource("lossy.webp");
 
             assertRefused(Arrays.copyOf(webp, webp.length - 40), AvatarImageDecoder.INVALID);
+        }
+
+        @Test
+        @Timeout(value = 2, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+        void aTruncatedLosslessWebpIsRefusedQuickly() throws Exception {
+            // found by the fuzzer (fuzzing/): 115 bytes claiming more pixels than they hold; the WebP lossless decoder
+            // swallows the end of the stream and went on decoding for minutes
+            assertRefused(resource("truncated-lossless.webp"), AvatarImageDecoder.INVALID);
         }
 
         @Test
