@@ -58,8 +58,9 @@ public final class AppPasswordCredentialModel extends CredentialModel {
     }
 
     /**
-     * The uses recorded in the credential data by releases before 0.2 (since then in {@code PROFILEKIT_CREDENTIAL_USAGE},
-     * see {@code CredentialUsageStore}); {@link UsageHistory#NEVER} for app passwords created since.
+     * The uses recorded in the credential data by builds before changeSet profilekit-credential-usage-2 (since then in
+     * {@code PROFILEKIT_CREDENTIAL_USAGE}, see {@code CredentialUsageStore}); {@link UsageHistory#NEVER} for app
+     * passwords created since.
      */
     public UsageHistory legacyHistory() {
         LastUse lastUse = data.lastUsedAt() == null ? LastUse.NEVER : new LastUse(Instant.ofEpochMilli(data.lastUsedAt()), data.lastUsedIp());
