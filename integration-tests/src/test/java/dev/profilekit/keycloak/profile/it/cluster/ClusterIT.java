@@ -5,7 +5,6 @@ import dev.profilekit.keycloak.profile.it.apitoken.ApiTokenApi;
 import dev.profilekit.keycloak.profile.it.profilelock.SelfService;
 import dev.profilekit.keycloak.profile.it.support.AccountApi;
 import dev.profilekit.keycloak.profile.it.support.AccountConsoleLogin;
-import dev.profilekit.keycloak.profile.it.support.KeycloakAddress;
 import dev.profilekit.keycloak.profile.it.support.LoopbackClient;
 import dev.profilekit.keycloak.profile.it.support.RealmAttribute;
 import dev.profilekit.keycloak.profile.it.support.TestConfig;
@@ -33,7 +32,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ClusterIT {
 
     private static final String APP_PASSWORDS = "app-passwords";
-    private static final String TOKEN_PATH = "/realms/" + TestConfig.DEMO_REALM + "/protocol/openid-connect/token";
 
     private KeycloakCluster cluster;
     private TestUsers users;
@@ -72,11 +70,11 @@ class ClusterIT {
         AccountApi onA = new AccountApi(cluster.a(), accountToken(user));
         AccountApi.Answer created = onA.post(APP_PASSWORDS, Map.of("name", "Mail on the laptop", "clientId", "mail"));
         String password = created.body().path("password").asText();
-        assertThat(passwordGrant(cluster.b(), "127.0.0.1", user, password).status()).as("created on A, used on B").isEqualTo(200);
+        assertThat(MailClient.signIn(cluster.b(), "127.0.0.1", user, password).status()).as("created on A, used on B").isEqualTo(200);
 
         assertThat(onA.delete(APP_PASSWORDS + "/" + created.body().at("/appPassword/id").asText()).status()).isEqualTo(204);
 
-        LoopbackClient.Answer refused = passwordGrant(cluster.b(), "127.0.0.1", user, password);
+        LoopbackClient.Answer refused = MailClient.signIn(cluster.b(), "127.0.0.1", user, password);
         assertThat(refused.status()).as("deleted on A, used on B: " + refused.body()).isEqualTo(400);
         assertThat(refused.body().path("error").asText()).isEqualTo("invalid_grant");
     }
@@ -108,7 +106,7 @@ class ClusterIT {
         for (String[] use : new String[][] {{"a", "127.0.0.2"}, {"b", "127.0.0.3"}, {"a", "127.0.0.4"}, {"b", "127.0.0.5"}}) {
             ApiTokenApi api = use[0].equals("a") ? onA : onB;
             assertThat(api.exchange(use[1], token, null).status()).isEqualTo(200);
-            assertThat(passwordGrant(use[0].equals("a") ? cluster.a() : cluster.b(), use[1], user, appPassword).status()).isEqualTo(200);
+            assertThat(MailClient.signIn(use[0].equals("a") ? cluster.a() : cluster.b(), use[1], user, appPassword).status()).isEqualTo(200);
 
             // read back on the node that did not write
             ApiTokenApi reader = api == onA ? onB : onA;
@@ -137,10 +135,5 @@ class ClusterIT {
     private String accountToken(TestUser user) throws IOException, InterruptedException {
         return new AccountConsoleLogin(cluster.proxy(), TestConfig.DEMO_REALM)
                 .accessToken(user.username(), user.password());
-    }
-
-    private static LoopbackClient.Answer passwordGrant(KeycloakAddress node, String sourceAddress, TestUser user, String password) throws IOException {
-        return new LoopbackClient(node).postForm(sourceAddress, TOKEN_PATH,
-                Map.of("grant_type", "password", "client_id", "mail", "username", user.username(), "password", password));
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.profilekit.keycloak.profile.it.apitoken.ApiTokenApi;
 import dev.profilekit.keycloak.profile.it.support.AccountApi;
 import dev.profilekit.keycloak.profile.it.support.AccountConsoleLogin;
-import dev.profilekit.keycloak.profile.it.support.KeycloakAddress;
 import dev.profilekit.keycloak.profile.it.support.LoopbackClient;
 import dev.profilekit.keycloak.profile.it.support.TestConfig;
 import dev.profilekit.keycloak.profile.it.support.TestUsers;
@@ -55,7 +54,6 @@ class ClusterLoadIT {
     private static final int THREADS = 12;
     private static final int ROUNDS_PER_THREAD = 20;
     private static final String APP_PASSWORDS = "app-passwords";
-    private static final String TOKEN_PATH = "/realms/" + TestConfig.DEMO_REALM + "/protocol/openid-connect/token";
     private static final Pattern TROUBLE = Pattern.compile("(?i)deadlock| ERROR \\[");
 
     private final Map<String, LongAdder> answers = new ConcurrentHashMap<>();
@@ -135,7 +133,7 @@ class ClusterLoadIT {
             String appPasswordId = appPassword.body().at("/appPassword/id").asText();
             LoopbackClient.Answer signedIn;
             synchronized (user) {
-                signedIn = passwordGrant(there, user, appPassword.body().path("password").asText());
+                signedIn = MailClient.signIn(there, "127.0.0.1", user, appPassword.body().path("password").asText());
             }
             expect("sign in with app password", signedIn.status(), 200, signedIn.body());
 
@@ -165,10 +163,6 @@ class ClusterLoadIT {
         return status == expected;
     }
 
-    private static LoopbackClient.Answer passwordGrant(KeycloakAddress node, TestUser user, String password) throws IOException {
-        return new LoopbackClient(node).postForm("127.0.0.1", TOKEN_PATH,
-                Map.of("grant_type", "password", "client_id", "mail", "username", user.username(), "password", password));
-    }
 
     private static void assertRowsMatch(KeycloakCluster cluster, TestUser user, List<Work> works) throws SQLException {
         List<String> tokensKept = works.stream().flatMap(work -> work.tokensKept().stream()).toList();
