@@ -3,6 +3,7 @@ package dev.profilekit.keycloak.profile.apitoken.jpa;
 import dev.profilekit.keycloak.profile.common.jpa.UserRowsCleanup;
 import dev.profilekit.keycloak.profile.common.usage.KnownIps;
 import dev.profilekit.keycloak.profile.common.usage.LastUse;
+import dev.profilekit.keycloak.profile.common.usage.UsageHistory;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.time.Instant;
@@ -79,10 +80,10 @@ public final class ApiTokenStore implements UserRowsCleanup.UserRows {
      * @return whether this was the first use from {@code ip} (never for {@code null})
      */
     public boolean recordUse(ApiTokenEntity token, Instant now, String ip) {
-        KnownIps known = KnownIps.parse(token.getKnownIps()).orLastUsed(token.getLastUsedIp());
-        if (ip != null && !known.contains(ip)) {
+        UsageHistory history = new UsageHistory(lastUse(token), KnownIps.parse(token.getKnownIps()));
+        if (history.isNewIp(ip)) {
             String previous = token.getKnownIps();
-            String updated = known.with(ip).toStored();
+            String updated = history.knownIps().with(ip).toStored();
             Query update = em.createNamedQuery(previous == null ? ApiTokenEntity.RECORD_FIRST_USE : ApiTokenEntity.RECORD_FIRST_USE_FROM_IP)
                     .setParameter("at", now.toEpochMilli())
                     .setParameter("ip", ip)
@@ -94,7 +95,7 @@ public final class ApiTokenStore implements UserRowsCleanup.UserRows {
             return update.executeUpdate() == 1;
         }
         String recordedIp = ip != null ? ip : token.getLastUsedIp();
-        if (lastUse(token).needsUpdate(now, recordedIp)) {
+        if (history.lastUse().needsUpdate(now, recordedIp)) {
             em.createNamedQuery(ApiTokenEntity.RECORD_USE)
                     .setParameter("at", now.toEpochMilli())
                     .setParameter("ip", recordedIp)
