@@ -14,7 +14,7 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 public final class ConcurrentChangeRetry {
 
     private static final Logger LOG = Logger.getLogger(ConcurrentChangeRetry.class);
-    static final int ATTEMPTS = 4;
+    private static final int ATTEMPTS = 4;
 
     private ConcurrentChangeRetry() {
     }
@@ -34,7 +34,7 @@ public final class ConcurrentChangeRetry {
         }
     }
 
-    static boolean isConcurrentChange(Throwable failure) {
+    private static boolean isConcurrentChange(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof OptimisticLockException) {
                 return true;
